@@ -1,0 +1,1 @@
+//! End-to-end tests across crates, compiled as one test binary so it links once.
