@@ -127,6 +127,17 @@ pub enum Error {
         operation: String,
     },
 
+    /// A page of a listing failed; the items before it were delivered. Resume the listing
+    /// from `page` (1-based) to get the rest.
+    #[error("{source} (listing stopped at page {page}; resume from that page)")]
+    Page {
+        /// The page that failed, 1-based.
+        page: u64,
+        /// Why it failed.
+        #[source]
+        source: Box<Error>,
+    },
+
     /// The caller's input was refused before any request.
     #[error("{}invalid input: {message}", provider.map(|p| format!("{p}: ")).unwrap_or_default())]
     InvalidInput {
@@ -165,6 +176,7 @@ impl Error {
             | Error::Decode { provider, .. }
             | Error::Unsupported { provider, .. } => Some(*provider),
             Error::InvalidInput { provider, .. } => *provider,
+            Error::Page { source, .. } => source.provider(),
         }
     }
 
@@ -172,6 +184,7 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Status { status, .. } => Some(*status),
+            Error::Page { source, .. } => source.status(),
             _ => None,
         }
     }

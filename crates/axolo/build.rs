@@ -1,0 +1,4 @@
+//! Warns when specs/axolo.yaml changed since `src/generated.rs` was generated.
+fn main() {
+    usermgmt_speccheck::warn_if_stale("src/generated.rs");
+}
