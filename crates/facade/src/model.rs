@@ -49,7 +49,11 @@ pub struct Person {
 impl Person {
     /// A person known by email.
     pub fn new(email: impl Into<String>) -> Self {
-        Self { email: email.into(), github_login: None, slack_id: None }
+        Self {
+            email: email.into(),
+            github_login: None,
+            slack_id: None,
+        }
     }
 
     /// Add the GitHub login.
@@ -184,7 +188,10 @@ mod tests {
         assert!(AccessLevel::ReadOnly < AccessLevel::Member);
         assert!(AccessLevel::Admin < AccessLevel::Owner);
         assert!(AccessLevel::Unknown < AccessLevel::NoAccess);
-        assert_eq!("read-only".parse::<AccessLevel>(), Ok(AccessLevel::ReadOnly));
+        assert_eq!(
+            "read-only".parse::<AccessLevel>(),
+            Ok(AccessLevel::ReadOnly)
+        );
         assert!("superuser".parse::<AccessLevel>().is_err());
     }
 

@@ -6,7 +6,7 @@
 
 use std::future::Future;
 
-use futures::stream::{self, Stream, StreamExt, TryStreamExt};
+use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 use usermgmt_runtime::Error;
 
 /// One page as a provider returned it.
@@ -83,11 +83,12 @@ impl PageOptions {
 /// time and still yielded in order. Without a total, pages are fetched one by one until
 /// an empty, short or repeated page. A failing page ends the stream with
 /// [`Error::Page`] naming the page to resume from: never a silently short list.
+/// Boxed, so callers can `.next().await` on it without pinning.
 pub fn paginate<T, F, Fut>(
     fetch: F,
     options: PageOptions,
     max_page_size: u64,
-) -> impl Stream<Item = Result<T, Error>>
+) -> BoxStream<'static, Result<T, Error>>
 where
     T: PartialEq + Clone + Send + 'static,
     F: Fn(u64, u64) -> Fut + Clone + Send + 'static,
@@ -101,7 +102,7 @@ where
         async move { fetch(first, page_size).await.map_err(|e| at_page(first, e)) }
     })
     .map_ok(move |page| {
-        let rest: futures::stream::BoxStream<'static, Result<Page<T>, Error>> =
+        let rest: BoxStream<'static, Result<Page<T>, Error>> =
             match (page.total, pages_needed(first, page_size, limit)) {
                 _ if page.items.is_empty() => stream::empty().boxed(),
                 (Some(total), wanted) => {
@@ -127,6 +128,7 @@ where
         .try_flatten()
         // `take` stops polling at the limit, so no page past it is requested.
         .take(limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX)))
+        .boxed()
 }
 
 /// How many pages from `first` cover `limit` items, if there is a limit.
@@ -151,7 +153,7 @@ fn prefetch<T, F, Fut>(
     to: u64,
     page_size: u64,
     concurrency: usize,
-) -> futures::stream::BoxStream<'static, Result<Page<T>, Error>>
+) -> BoxStream<'static, Result<Page<T>, Error>>
 where
     T: Send + 'static,
     F: Fn(u64, u64) -> Fut + Clone + Send + 'static,
@@ -173,7 +175,7 @@ fn sequential<T, F, Fut>(
     fetch: F,
     from: u64,
     page_size: u64,
-) -> futures::stream::BoxStream<'static, Result<Page<T>, Error>>
+) -> BoxStream<'static, Result<Page<T>, Error>>
 where
     T: Send + 'static,
     F: Fn(u64, u64) -> Fut + Clone + Send + 'static,

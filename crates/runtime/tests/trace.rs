@@ -2,7 +2,10 @@
 //! in the traced output of failing requests. Its own test binary: tracing caches callsite
 //! interest process-wide, so a test-scoped subscriber would race other tests' threads.
 
+#![allow(clippy::unwrap_used)] // test helpers may panic: a panic is a test failure
+
 #[path = "it/support.rs"]
+#[allow(dead_code)] // shared with the `it` binary, which uses all of it
 mod support;
 
 use std::io::Write;

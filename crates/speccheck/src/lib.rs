@@ -5,11 +5,10 @@
 //! compares those hashes with the specs and prints a cargo warning naming the command
 //! to run. It never fails the build: a published crate has no `specs/`.
 //!
+//! In a provider crate's `build.rs`, `main` calls:
+//!
 //! ```no_run
-//! // build.rs of a provider crate
-//! fn main() {
-//!     usermgmt_speccheck::warn_if_stale("src/generated.rs");
-//! }
+//! usermgmt_speccheck::warn_if_stale("src/generated.rs");
 //! ```
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,369 @@
+//! The unified directory: the configured providers seen as one, with operations that
+//! check each provider's [`Capabilities`] before any request.
+
+use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use usermgmt_runtime::Provider;
+
+use crate::paginate::PageOptions;
+#[allow(unused_imports)]
+use crate::providers;
+use crate::{AccessLevel, Capabilities, Error, Person, User};
+
+/// A configured provider client.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Backend {
+    /// Axiom.
+    #[cfg(feature = "axiom")]
+    Axiom(providers::axiom::Client),
+    /// Adverity.
+    #[cfg(feature = "adverity")]
+    Adverity(providers::adverity::Client),
+    /// Paradime.
+    #[cfg(feature = "paradime")]
+    Paradime(providers::paradime::Client),
+    /// Model-Prime.
+    #[cfg(feature = "modelprime")]
+    ModelPrime(providers::modelprime::Client),
+    /// Axolo.
+    #[cfg(feature = "axolo")]
+    Axolo(providers::axolo::Client),
+}
+
+impl Backend {
+    /// The provider this client talks to.
+    pub fn provider(&self) -> Provider {
+        match self {
+            #[cfg(feature = "axiom")]
+            Backend::Axiom(_) => Provider::Axiom,
+            #[cfg(feature = "adverity")]
+            Backend::Adverity(_) => Provider::Adverity,
+            #[cfg(feature = "paradime")]
+            Backend::Paradime(_) => Provider::Paradime,
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(_) => Provider::ModelPrime,
+            #[cfg(feature = "axolo")]
+            Backend::Axolo(_) => Provider::Axolo,
+        }
+    }
+
+    /// A client for `provider` from its environment variables.
+    pub fn from_env(provider: Provider) -> Result<Backend, Error> {
+        match provider {
+            #[cfg(feature = "axiom")]
+            Provider::Axiom => Ok(Backend::Axiom(providers::axiom::Client::from_env()?)),
+            #[cfg(feature = "adverity")]
+            Provider::Adverity => Ok(Backend::Adverity(providers::adverity::Client::from_env()?)),
+            #[cfg(feature = "paradime")]
+            Provider::Paradime => Ok(Backend::Paradime(providers::paradime::Client::from_env()?)),
+            #[cfg(feature = "modelprime")]
+            Provider::ModelPrime => Ok(Backend::ModelPrime(
+                providers::modelprime::Client::from_env()?,
+            )),
+            #[cfg(feature = "axolo")]
+            Provider::Axolo => Ok(Backend::Axolo(providers::axolo::Client::from_env()?)),
+            #[allow(unreachable_patterns)]
+            other => Err(Error::Unsupported {
+                provider: other,
+                operation: "this build (its cargo feature is off)".into(),
+            }),
+        }
+    }
+}
+
+/// Several providers seen as one directory of people.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), usermgmt::Error> {
+/// use futures::TryStreamExt;
+/// use usermgmt::{Directory, Person};
+///
+/// // Every provider whose environment variables are set; the rest are reported.
+/// let (directory, skipped) = Directory::from_env();
+/// for error in &skipped {
+///     eprintln!("skipped: {error}");
+/// }
+/// let everyone: Vec<usermgmt::User> = directory.list_users().try_collect().await?;
+/// let ada = directory.find(&Person::new("ada@acme.example")).await;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    backends: Vec<Backend>,
+    page_options: PageOptions,
+}
+
+impl Directory {
+    /// An empty directory; add providers with [`with`](Self::with).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add a configured provider client (replacing one for the same provider).
+    pub fn with(mut self, backend: Backend) -> Self {
+        self.backends.retain(|b| b.provider() != backend.provider());
+        self.backends.push(backend);
+        self
+    }
+
+    /// Set how paginated providers are listed (page size, concurrency; `limit` applies per provider).
+    pub fn with_page_options(mut self, options: PageOptions) -> Self {
+        self.page_options = options;
+        self
+    }
+
+    /// Every provider whose environment variables are set, and the error (naming the
+    /// missing variable) for each one that is not.
+    pub fn from_env() -> (Directory, Vec<Error>) {
+        Self::from_env_for(&Provider::ALL)
+    }
+
+    /// Like [`from_env`](Self::from_env), for some providers only.
+    pub fn from_env_for(providers: &[Provider]) -> (Directory, Vec<Error>) {
+        let mut directory = Directory::new();
+        let mut skipped = Vec::new();
+        for provider in providers {
+            match Backend::from_env(*provider) {
+                Ok(backend) => directory = directory.with(backend),
+                Err(error) => skipped.push(error),
+            }
+        }
+        (directory, skipped)
+    }
+
+    /// The configured providers.
+    pub fn providers(&self) -> Vec<Provider> {
+        self.backends.iter().map(Backend::provider).collect()
+    }
+
+    /// The client for `provider`, if configured.
+    pub fn backend(&self, provider: Provider) -> Option<&Backend> {
+        self.backends.iter().find(|b| b.provider() == provider)
+    }
+
+    /// The client for `provider`, or an error saying it is not configured.
+    fn require(&self, provider: Provider) -> Result<&Backend, Error> {
+        self.backend(provider).ok_or_else(|| Error::InvalidInput {
+            provider: Some(provider),
+            message: format!(
+                "{provider} is not configured (set {})",
+                required_envs(provider)
+            ),
+        })
+    }
+
+    /// Every user of every configured provider that can list users, as one stream. Each
+    /// item names its provider; a provider that fails yields its error and the others go on.
+    pub fn list_users(&self) -> BoxStream<'static, Result<User, Error>> {
+        let streams: Vec<_> = self
+            .backends
+            .iter()
+            .filter(|b| Capabilities::of(b.provider()).list_users)
+            .map(|b| self.users_of(b))
+            .collect();
+        stream::select_all(streams).boxed()
+    }
+
+    /// Every user of one provider, as a stream; [`Error::Unsupported`] (no request) if
+    /// the provider cannot list users.
+    pub fn list_users_of(&self, provider: Provider) -> BoxStream<'static, Result<User, Error>> {
+        if !Capabilities::of(provider).list_users {
+            return stream::iter([Err(unsupported(provider, "listing users"))]).boxed();
+        }
+        match self.require(provider) {
+            Ok(backend) => self.users_of(backend),
+            Err(error) => stream::iter([Err(error)]).boxed(),
+        }
+    }
+
+    fn users_of(&self, backend: &Backend) -> BoxStream<'static, Result<User, Error>> {
+        #[allow(unused_variables)] // used only by the paginated providers' features
+        let options = self.page_options;
+        match backend {
+            #[cfg(feature = "axiom")]
+            Backend::Axiom(c) => providers::axiom::users(c)
+                .map_ok(providers::axiom::to_user)
+                .boxed(),
+            #[cfg(feature = "adverity")]
+            Backend::Adverity(c) => providers::adverity::users(c, options)
+                .map_ok(providers::adverity::to_user)
+                .boxed(),
+            #[cfg(feature = "paradime")]
+            Backend::Paradime(c) => providers::paradime::users(c)
+                .map_ok(providers::paradime::to_user)
+                .boxed(),
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(c) => providers::modelprime::users(c, options, None)
+                .map_ok(providers::modelprime::summary_to_user)
+                .boxed(),
+            #[cfg(feature = "axolo")]
+            Backend::Axolo(_) => {
+                stream::iter([Err(unsupported(Provider::Axolo, "listing users"))]).boxed()
+            }
+        }
+    }
+
+    /// Look `person` up in every configured provider that lists users, concurrently.
+    /// Each provider's answer is separate: one failing does not hide the others.
+    pub async fn find(&self, person: &Person) -> Vec<(Provider, Result<Vec<User>, Error>)> {
+        let lookups = self
+            .backends
+            .iter()
+            .filter(|b| Capabilities::of(b.provider()).list_users)
+            .map(|b| async move { (b.provider(), self.find_in(b, person).await) });
+        futures::future::join_all(lookups).await
+    }
+
+    /// The accounts of `person` at one provider (email match, case-insensitive).
+    async fn find_in(&self, backend: &Backend, person: &Person) -> Result<Vec<User>, Error> {
+        let matches: Vec<User> = self
+            .users_of(backend)
+            .try_filter(|user| {
+                futures::future::ready(user.email.as_deref().is_some_and(|e| person.has_email(e)))
+            })
+            .try_collect()
+            .await?;
+        match backend {
+            // The list has no roles; fetch each match to fill them in.
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(client) => {
+                let mut full = Vec::with_capacity(matches.len());
+                for user in matches {
+                    match user.id.as_deref() {
+                        Some(id) => full.push(providers::modelprime::get(client, id).await?),
+                        None => full.push(user),
+                    }
+                }
+                Ok(full)
+            }
+            _ => Ok(matches),
+        }
+    }
+
+    /// Invite or create `invite.person` at `provider` with `invite.access`.
+    pub async fn invite(&self, provider: Provider, invite: &Invite) -> Result<(), Error> {
+        if !Capabilities::of(provider).invite {
+            return Err(unsupported(provider, "inviting users"));
+        }
+        match self.require(provider)? {
+            #[cfg(feature = "axiom")]
+            Backend::Axiom(c) => providers::axiom::invite(c, invite).await,
+            #[cfg(feature = "adverity")]
+            Backend::Adverity(c) => providers::adverity::invite(c, invite).await,
+            #[cfg(feature = "paradime")]
+            Backend::Paradime(c) => providers::paradime::invite(c, invite).await,
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(c) => providers::modelprime::invite(c, invite).await,
+            #[cfg(feature = "axolo")]
+            Backend::Axolo(c) => providers::axolo::onboard(c, invite).await,
+        }
+    }
+
+    /// Give the user `id` at `provider` exactly `level` (never a higher one).
+    pub async fn change_role(
+        &self,
+        provider: Provider,
+        id: &str,
+        level: AccessLevel,
+    ) -> Result<(), Error> {
+        if !Capabilities::of(provider).change_role {
+            return Err(unsupported(provider, "changing roles"));
+        }
+        match self.require(provider)? {
+            #[cfg(feature = "axiom")]
+            Backend::Axiom(c) => providers::axiom::change_role(c, id, level).await,
+            #[cfg(feature = "paradime")]
+            Backend::Paradime(c) => providers::paradime::change_role(c, id, level).await,
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(c) => providers::modelprime::change_role(c, id, level).await,
+            #[allow(unreachable_patterns)]
+            _ => Err(unsupported(provider, "changing roles")),
+        }
+    }
+
+    /// Remove the user `id` at `provider` the way it removes people (delete or disable).
+    /// Axolo removes by GitHub login: use [`plan_offboard`](Self::plan_offboard).
+    pub async fn remove(&self, provider: Provider, id: &str) -> Result<(), Error> {
+        match self.require(provider)? {
+            #[cfg(feature = "axiom")]
+            Backend::Axiom(c) => providers::axiom::remove(c, id).await,
+            #[cfg(feature = "adverity")]
+            Backend::Adverity(c) => providers::adverity::remove(c, id).await,
+            #[cfg(feature = "paradime")]
+            Backend::Paradime(c) => providers::paradime::disable(c, id).await,
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(c) => providers::modelprime::remove(c, id).await,
+            #[cfg(feature = "axolo")]
+            Backend::Axolo(_) => Err(unsupported(
+                provider,
+                "removing by id (Axolo offboards by GitHub login)",
+            )),
+        }
+    }
+
+    /// Offboard `github_login` from `organization` in Axolo.
+    pub(crate) async fn axolo_offboard(
+        &self,
+        organization: &str,
+        github_login: &str,
+    ) -> Result<(), Error> {
+        match self.require(Provider::Axolo)? {
+            #[cfg(feature = "axolo")]
+            Backend::Axolo(c) => providers::axolo::offboard(c, organization, github_login).await,
+            #[allow(unreachable_patterns)]
+            _ => Err(unsupported(Provider::Axolo, "offboarding")),
+        }
+    }
+
+    /// The backends, for planning.
+    pub(crate) fn backends(&self) -> &[Backend] {
+        &self.backends
+    }
+
+    /// The accounts of `person` at the provider of `backend`.
+    pub(crate) async fn lookup(
+        &self,
+        backend: &Backend,
+        person: &Person,
+    ) -> Result<Vec<User>, Error> {
+        self.find_in(backend, person).await
+    }
+}
+
+/// What to create when inviting a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invite {
+    /// Who (email; GitHub login and Slack id for Axolo).
+    pub person: Person,
+    /// Display name, where the API wants one (defaults to the email's local part).
+    pub name: Option<String>,
+    /// The access level to grant; mapped exactly to the provider's role.
+    pub access: AccessLevel,
+    /// The GitHub organization, for Axolo.
+    pub axolo_organization: Option<String>,
+}
+
+impl Invite {
+    /// An invitation for `person` with `access`.
+    pub fn new(person: Person, access: AccessLevel) -> Self {
+        Self {
+            person,
+            name: None,
+            access,
+            axolo_organization: None,
+        }
+    }
+}
+
+pub(crate) fn unsupported(provider: Provider, operation: &str) -> Error {
+    Error::Unsupported {
+        provider,
+        operation: operation.to_string(),
+    }
+}
+
+fn required_envs(provider: Provider) -> String {
+    let mut envs = vec![provider.url_env()];
+    envs.extend(provider.credential_envs());
+    envs.join(", ")
+}

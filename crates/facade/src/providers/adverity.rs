@@ -1,0 +1,98 @@
+//! Adverity: the generated client re-exported, its users as a paginated stream
+//! (`page`/`page_size`, total from `count`), and the directory adapter.
+
+pub use usermgmt_adverity::*;
+
+use futures::stream::BoxStream;
+use usermgmt_runtime::Provider;
+
+use super::call;
+use crate::paginate::{Page, PageOptions, paginate};
+use crate::{AccessLevel, Invite, Status, User};
+
+const ADVERITY: Provider = Provider::Adverity;
+
+/// The largest page this stream asks for. Adverity documents no maximum; 100 keeps
+/// pages small enough to retry cheaply (inferred, like DRF's usual `max_page_size`).
+pub const MAX_PAGE_SIZE: u64 = 100;
+
+/// Every Adverity user as a lazy stream; pages after the first are fetched
+/// concurrently because the first page tells the total (`count`).
+///
+/// ```no_run
+/// # async fn demo(client: usermgmt::adverity::Client) -> Result<(), usermgmt::Error> {
+/// use futures::TryStreamExt;
+/// use usermgmt::paginate::PageOptions;
+/// let first_200: Vec<_> =
+///     usermgmt::adverity::users(&client, PageOptions::default().limit(200)).try_collect().await?;
+/// # Ok(()) }
+/// ```
+pub fn users(
+    client: &Client,
+    options: PageOptions,
+) -> BoxStream<'static, Result<types::User, crate::Error>> {
+    let client = client.clone();
+    let fetch = move |page: u64, size: u64| {
+        let client = client.clone();
+        async move {
+            let request = client.list_users().page(page).page_size(size);
+            let list = call(ADVERITY, "list_users", request.send()).await?;
+            Ok(Page {
+                total: u64::try_from(list.count).ok(),
+                items: list.results,
+            })
+        }
+    };
+    paginate(fetch, options, MAX_PAGE_SIZE)
+}
+
+/// An Adverity user in the directory's shape. Adverity grants access through groups,
+/// which the API names only by id: the access level is unknown.
+pub(crate) fn to_user(user: types::User) -> User {
+    let name = format!("{} {}", user.first_name, user.last_name)
+        .trim()
+        .to_string();
+    User {
+        provider: ADVERITY,
+        id: Some(user.id.to_string()),
+        email: Some(user.email),
+        name: (!name.is_empty()).then_some(name),
+        roles: user.groups.iter().map(|g| format!("group:{g}")).collect(),
+        access: AccessLevel::Unknown,
+        status: if user.active {
+            Status::Active
+        } else {
+            Status::Disabled
+        },
+    }
+}
+
+pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate::Error> {
+    if invite.access != AccessLevel::Unknown {
+        return Err(crate::Error::InvalidInput {
+            provider: Some(ADVERITY),
+            message:
+                "Adverity grants access through groups; create the user without an access level \
+                      and add groups with `adverity users update --group`"
+                    .into(),
+        });
+    }
+    let name = super::name_or_email(invite.name.as_deref(), &invite.person.email);
+    let (first, last) = super::split_name(&name);
+    let request = client.create_user().body_map(|b| {
+        b.email(invite.person.email.clone())
+            .first_name(first)
+            .last_name(last)
+    });
+    call(ADVERITY, "create_user", request.send())
+        .await
+        .map(drop)
+}
+
+pub(crate) async fn remove(client: &Client, id: &str) -> Result<(), crate::Error> {
+    let id: i64 = id.parse().map_err(|_| crate::Error::InvalidInput {
+        provider: Some(ADVERITY),
+        message: format!("Adverity user ids are numbers, not {id:?}"),
+    })?;
+    call(ADVERITY, "delete_user", client.delete_user().id(id).send()).await
+}

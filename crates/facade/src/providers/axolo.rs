@@ -1,0 +1,49 @@
+//! Axolo: the generated client re-exported and the directory adapter. Axolo has no user
+//! listing; engineers are onboarded and offboarded by GitHub login.
+
+pub use usermgmt_axolo::*;
+
+use usermgmt_runtime::Provider;
+
+use super::call;
+use crate::Invite;
+
+const AXOLO: Provider = Provider::Axolo;
+
+pub(crate) async fn onboard(client: &Client, invite: &Invite) -> Result<(), crate::Error> {
+    let missing = |what: &str| crate::Error::InvalidInput {
+        provider: Some(AXOLO),
+        message: format!("onboarding in Axolo needs {what}"),
+    };
+    let organization = invite
+        .axolo_organization
+        .clone()
+        .ok_or_else(|| missing("a GitHub organization"))?;
+    let login = invite
+        .person
+        .github_login
+        .clone()
+        .ok_or_else(|| missing("a GitHub login"))?;
+    let slack = invite
+        .person
+        .slack_id
+        .clone()
+        .ok_or_else(|| missing("a Slack id"))?;
+    let request = client.onboard_engineer().body_map(|b| {
+        b.organization(organization)
+            .github_login(login)
+            .slack_id(slack)
+    });
+    call(AXOLO, "onboard_engineer", request.send()).await
+}
+
+pub(crate) async fn offboard(
+    client: &Client,
+    organization: &str,
+    github_login: &str,
+) -> Result<(), crate::Error> {
+    let request = client
+        .offboard_engineer()
+        .body_map(|b| b.organization(organization).github_login(github_login));
+    call(AXOLO, "offboard_engineer", request.send()).await
+}

@@ -1,0 +1,117 @@
+//! Model-Prime: the generated client re-exported, its users as a paginated stream
+//! (`page_number`/`page_size` up to 100, total from `count`), and the directory adapter.
+
+pub use usermgmt_modelprime::*;
+
+use futures::stream::BoxStream;
+use usermgmt_runtime::Provider;
+
+use super::call;
+use crate::paginate::{Page, PageOptions, paginate};
+use crate::{AccessLevel, Invite, Status, User, roles};
+
+const MODELPRIME: Provider = Provider::ModelPrime;
+
+/// The API's maximum page size (larger values are treated as 100 by the server).
+pub const MAX_PAGE_SIZE: u64 = 100;
+
+/// Every Model-Prime user as a lazy stream, optionally filtered by `name_search`
+/// (letters and spaces, at least 3); pages after the first are fetched concurrently.
+///
+/// ```no_run
+/// # async fn demo(client: usermgmt::modelprime::Client) -> Result<(), usermgmt::Error> {
+/// use futures::TryStreamExt;
+/// use usermgmt::paginate::PageOptions;
+/// let adas: Vec<_> = usermgmt::modelprime::users(&client, PageOptions::default(), Some("ada"))
+///     .try_collect()
+///     .await?;
+/// # Ok(()) }
+/// ```
+pub fn users(
+    client: &Client,
+    options: PageOptions,
+    name_search: Option<&str>,
+) -> BoxStream<'static, Result<types::UserSummary, crate::Error>> {
+    let client = client.clone();
+    let name_search = name_search.map(str::to_string);
+    let fetch = move |page: u64, size: u64| {
+        let client = client.clone();
+        let name_search = name_search.clone();
+        async move {
+            let mut request = client.list_users().page_number(page).page_size(size);
+            if let Some(search) = name_search {
+                request = request.name_search(search);
+            }
+            let list = call(MODELPRIME, "list_users", request.send()).await?;
+            Ok(Page {
+                total: u64::try_from(list.count).ok(),
+                items: list.items,
+            })
+        }
+    };
+    paginate(fetch, options, MAX_PAGE_SIZE)
+}
+
+/// A listed Model-Prime user in the directory's shape (the list has no roles).
+pub(crate) fn summary_to_user(user: types::UserSummary) -> User {
+    User {
+        provider: MODELPRIME,
+        id: Some(user.id),
+        email: Some(user.email),
+        name: Some(user.name),
+        roles: Vec::new(),
+        access: AccessLevel::Unknown,
+        status: Status::Active,
+    }
+}
+
+/// A Model-Prime user fetched by id, roles included.
+pub(crate) fn to_user(user: types::User) -> User {
+    let roles: Vec<String> = user.roles.iter().map(|r| r.as_str().to_string()).collect();
+    User {
+        provider: MODELPRIME,
+        access: roles::modelprime_level(roles.iter().map(String::as_str)),
+        roles,
+        id: Some(user.id),
+        email: Some(user.email),
+        name: Some(user.name),
+        status: Status::Active,
+    }
+}
+
+pub(crate) async fn get(client: &Client, id: &str) -> Result<User, crate::Error> {
+    call(MODELPRIME, "get_user", client.get_user().id(id).send())
+        .await
+        .map(to_user)
+}
+
+pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate::Error> {
+    let role = PermissionRole::from_wire(roles::modelprime_role(invite.access)?);
+    let name = super::name_or_email(invite.name.as_deref(), &invite.person.email);
+    let request = client.invite_user().body_map(|b| {
+        b.email(invite.person.email.clone())
+            .name(name)
+            .roles(vec![role])
+            .connection(Some(types::ConnectionTypeInner::GoogleOauth2))
+    });
+    call(MODELPRIME, "invite_user", request.send()).await
+}
+
+pub(crate) async fn change_role(
+    client: &Client,
+    id: &str,
+    level: AccessLevel,
+) -> Result<(), crate::Error> {
+    let role = PermissionRole::from_wire(roles::modelprime_role(level)?);
+    let request = client.replace_user_roles().id(id).body(vec![role]);
+    call(MODELPRIME, "replace_user_roles", request.send()).await
+}
+
+pub(crate) async fn remove(client: &Client, id: &str) -> Result<(), crate::Error> {
+    call(
+        MODELPRIME,
+        "remove_user",
+        client.remove_user().id(id).send(),
+    )
+    .await
+}
