@@ -2,7 +2,7 @@
 //! check each provider's [`Capabilities`] before any request.
 
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
-use usermgmt_runtime::Provider;
+use usermgmt_runtime::{ClientOptions, Lookup, Provider};
 
 use crate::paginate::PageOptions;
 #[allow(unused_imports)]
@@ -47,21 +47,42 @@ impl Backend {
         }
     }
 
-    /// A client for `provider` from its environment variables.
+    /// A client for `provider` from its environment variables, with default options.
     pub fn from_env(provider: Provider) -> Result<Backend, Error> {
+        Self::from_lookup(
+            provider,
+            &usermgmt_runtime::env_var,
+            &ClientOptions::default(),
+        )
+    }
+
+    /// A client for `provider` reading the environment variable names from `lookup`.
+    pub fn from_lookup(
+        provider: Provider,
+        lookup: Lookup<'_>,
+        options: &ClientOptions,
+    ) -> Result<Backend, Error> {
         match provider {
             #[cfg(feature = "axiom")]
-            Provider::Axiom => Ok(Backend::Axiom(providers::axiom::Client::from_env()?)),
+            Provider::Axiom => Ok(Backend::Axiom(providers::axiom::Client::from_lookup(
+                lookup, options,
+            )?)),
             #[cfg(feature = "adverity")]
-            Provider::Adverity => Ok(Backend::Adverity(providers::adverity::Client::from_env()?)),
+            Provider::Adverity => Ok(Backend::Adverity(providers::adverity::Client::from_lookup(
+                lookup, options,
+            )?)),
             #[cfg(feature = "paradime")]
-            Provider::Paradime => Ok(Backend::Paradime(providers::paradime::Client::from_env()?)),
+            Provider::Paradime => Ok(Backend::Paradime(providers::paradime::Client::from_lookup(
+                lookup, options,
+            )?)),
             #[cfg(feature = "modelprime")]
             Provider::ModelPrime => Ok(Backend::ModelPrime(
-                providers::modelprime::Client::from_env()?,
+                providers::modelprime::Client::from_lookup(lookup, options)?,
             )),
             #[cfg(feature = "axolo")]
-            Provider::Axolo => Ok(Backend::Axolo(providers::axolo::Client::from_env()?)),
+            Provider::Axolo => Ok(Backend::Axolo(providers::axolo::Client::from_lookup(
+                lookup, options,
+            )?)),
             #[allow(unreachable_patterns)]
             other => Err(Error::Unsupported {
                 provider: other,
@@ -115,15 +136,24 @@ impl Directory {
     /// Every provider whose environment variables are set, and the error (naming the
     /// missing variable) for each one that is not.
     pub fn from_env() -> (Directory, Vec<Error>) {
-        Self::from_env_for(&Provider::ALL)
+        Self::from_lookup(
+            &Provider::ALL,
+            &usermgmt_runtime::env_var,
+            &ClientOptions::default(),
+        )
     }
 
-    /// Like [`from_env`](Self::from_env), for some providers only.
-    pub fn from_env_for(providers: &[Provider]) -> (Directory, Vec<Error>) {
+    /// Like [`from_env`](Self::from_env), for some providers only, reading the variable
+    /// names from `lookup` and connecting with `options`.
+    pub fn from_lookup(
+        providers: &[Provider],
+        lookup: Lookup<'_>,
+        options: &ClientOptions,
+    ) -> (Directory, Vec<Error>) {
         let mut directory = Directory::new();
         let mut skipped = Vec::new();
         for provider in providers {
-            match Backend::from_env(*provider) {
+            match Backend::from_lookup(*provider, lookup, options) {
                 Ok(backend) => directory = directory.with(backend),
                 Err(error) => skipped.push(error),
             }

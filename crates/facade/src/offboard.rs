@@ -26,6 +26,7 @@ pub struct Step {
     #[serde(serialize_with = "provider_id")]
     pub provider: Provider,
     /// What.
+    #[serde(flatten)]
     pub action: Action,
 }
 
@@ -91,6 +92,7 @@ pub struct StepReport {
     #[serde(flatten)]
     pub step: Step,
     /// What happened.
+    #[serde(flatten)]
     pub outcome: Outcome,
 }
 

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use graphql_client::GraphQLQuery;
-use usermgmt_runtime::{ClientOptions, Credentials, Error, ParadimeCredentials, base_url_from_env};
+use usermgmt_runtime::{ClientOptions, Credentials, Error, ParadimeCredentials, base_url_from};
 
 use crate::operations::{
     DisableUser, InviteUser, ListUsers, ListWorkspaces, UpdateUserAccountType, disable_user,
@@ -87,8 +87,17 @@ impl Client {
 
     /// Like [`from_env`](Self::from_env), with `options`.
     pub fn from_env_with(options: &ClientOptions) -> Result<Self, Error> {
-        let endpoint = base_url_from_env(PROVIDER)?;
-        let credentials = ParadimeCredentials::from_env()?;
+        Self::from_lookup(&usermgmt_runtime::env_var, options)
+    }
+
+    /// Like [`from_env_with`](Self::from_env_with), reading the same variable names from
+    /// `lookup` instead of the process environment.
+    pub fn from_lookup(
+        lookup: usermgmt_runtime::Lookup<'_>,
+        options: &ClientOptions,
+    ) -> Result<Self, Error> {
+        let endpoint = base_url_from(lookup, PROVIDER)?;
+        let credentials = ParadimeCredentials::from_lookup(lookup)?;
         Self::new(&endpoint, &credentials, options)
     }
 

@@ -6,7 +6,7 @@ use std::fmt;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::env::{optional, required};
+use crate::env::{Lookup, env_var, optional, required};
 use crate::{Error, Provider};
 
 /// A provider's credentials: how to load them and which headers they become.
@@ -16,6 +16,14 @@ pub trait Credentials: fmt::Debug + Send + Sync {
 
     /// Load from the provider's environment variables; a missing one is an error naming it.
     fn from_env() -> Result<Self, Error>
+    where
+        Self: Sized,
+    {
+        Self::from_lookup(&env_var)
+    }
+
+    /// Load from `lookup` by the same variable names as [`from_env`](Self::from_env).
+    fn from_lookup(lookup: Lookup<'_>) -> Result<Self, Error>
     where
         Self: Sized;
 
@@ -76,9 +84,9 @@ impl Credentials for AxiomCredentials {
     const PROVIDER: Provider = Provider::Axiom;
 
     /// `AXIOM_TOKEN`, and `AXIOM_ORG_ID` if set.
-    fn from_env() -> Result<Self, Error> {
-        let creds = Self::new(required(Self::PROVIDER, "AXIOM_TOKEN")?);
-        Ok(match optional("AXIOM_ORG_ID") {
+    fn from_lookup(lookup: Lookup<'_>) -> Result<Self, Error> {
+        let creds = Self::new(required(lookup, Self::PROVIDER, "AXIOM_TOKEN")?);
+        Ok(match optional(lookup, "AXIOM_ORG_ID") {
             Some(org) => creds.with_org_id(org),
             None => creds,
         })
@@ -117,8 +125,12 @@ impl Credentials for AdverityCredentials {
     const PROVIDER: Provider = Provider::Adverity;
 
     /// `ADVERITY_TOKEN`.
-    fn from_env() -> Result<Self, Error> {
-        Ok(Self::new(required(Self::PROVIDER, "ADVERITY_TOKEN")?))
+    fn from_lookup(lookup: Lookup<'_>) -> Result<Self, Error> {
+        Ok(Self::new(required(
+            lookup,
+            Self::PROVIDER,
+            "ADVERITY_TOKEN",
+        )?))
     }
 
     fn auth_headers(&self) -> Result<HeaderMap, Error> {
@@ -170,10 +182,10 @@ impl Credentials for ParadimeCredentials {
     const PROVIDER: Provider = Provider::Paradime;
 
     /// `PARADIME_API_KEY` and `PARADIME_API_SECRET`.
-    fn from_env() -> Result<Self, Error> {
+    fn from_lookup(lookup: Lookup<'_>) -> Result<Self, Error> {
         Ok(Self::new(
-            required(Self::PROVIDER, "PARADIME_API_KEY")?,
-            required(Self::PROVIDER, "PARADIME_API_SECRET")?,
+            required(lookup, Self::PROVIDER, "PARADIME_API_KEY")?,
+            required(lookup, Self::PROVIDER, "PARADIME_API_SECRET")?,
         ))
     }
 
@@ -224,10 +236,10 @@ impl Credentials for ModelPrimeCredentials {
     const PROVIDER: Provider = Provider::ModelPrime;
 
     /// `MODELPRIME_EMAIL` and `MODELPRIME_TOKEN`.
-    fn from_env() -> Result<Self, Error> {
+    fn from_lookup(lookup: Lookup<'_>) -> Result<Self, Error> {
         Ok(Self::new(
-            required(Self::PROVIDER, "MODELPRIME_EMAIL")?,
-            required(Self::PROVIDER, "MODELPRIME_TOKEN")?,
+            required(lookup, Self::PROVIDER, "MODELPRIME_EMAIL")?,
+            required(lookup, Self::PROVIDER, "MODELPRIME_TOKEN")?,
         ))
     }
 
@@ -261,8 +273,12 @@ impl Credentials for AxoloCredentials {
     const PROVIDER: Provider = Provider::Axolo;
 
     /// `AXOLO_API_KEY`.
-    fn from_env() -> Result<Self, Error> {
-        Ok(Self::new(required(Self::PROVIDER, "AXOLO_API_KEY")?))
+    fn from_lookup(lookup: Lookup<'_>) -> Result<Self, Error> {
+        Ok(Self::new(required(
+            lookup,
+            Self::PROVIDER,
+            "AXOLO_API_KEY",
+        )?))
     }
 
     fn auth_headers(&self) -> Result<HeaderMap, Error> {

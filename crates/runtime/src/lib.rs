@@ -36,7 +36,7 @@ pub use credentials::{
     AdverityCredentials, AxiomCredentials, AxoloCredentials, Credentials, ModelPrimeCredentials,
     ParadimeCredentials,
 };
-pub use env::base_url_from_env;
+pub use env::{Lookup, base_url_from, base_url_from_env, env_var};
 pub use error::{Error, GraphQlError, convert};
 pub use error_body::error_message;
 pub use options::{ClientOptions, RetryPolicy};

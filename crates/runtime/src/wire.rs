@@ -52,9 +52,18 @@ macro_rules! wire_provider_client {
             pub fn from_env_with(
                 options: &$crate::ClientOptions,
             ) -> ::std::result::Result<Self, $crate::Error> {
+                Self::from_lookup(&$crate::env_var, options)
+            }
+
+            /// Like [`from_env_with`](Self::from_env_with), reading the same variable
+            /// names from `lookup` instead of the process environment.
+            pub fn from_lookup(
+                lookup: $crate::Lookup<'_>,
+                options: &$crate::ClientOptions,
+            ) -> ::std::result::Result<Self, $crate::Error> {
                 let provider = <$credentials as $crate::Credentials>::PROVIDER;
-                let base_url = $crate::base_url_from_env(provider)?;
-                let credentials = <$credentials as $crate::Credentials>::from_env()?;
+                let base_url = $crate::base_url_from(lookup, provider)?;
+                let credentials = <$credentials as $crate::Credentials>::from_lookup(lookup)?;
                 Self::connect(&base_url, &credentials, options)
             }
         }

@@ -26,7 +26,7 @@ use usermgmt_runtime::{Error, Provider, convert};
     feature = "modelprime",
     feature = "axolo"
 ))]
-pub(crate) async fn call<T, E: Serialize>(
+pub async fn call<T, E: Serialize>(
     provider: Provider,
     operation: &str,
     request: impl Future<
