@@ -20,7 +20,15 @@
 //! println!("{} users in all", page.count);
 //! let created = adverity
 //!     .create_user()
-//!     .body_map(|b| b.email("ada@acme.example").first_name("Ada").last_name("Lovelace"))
+//!     .body_map(|b| {
+//!         // All six fields are always sent, as in Adverity's own example.
+//!         b.email("ada@acme.example")
+//!             .first_name("Ada")
+//!             .last_name("Lovelace")
+//!             .groups(vec![])
+//!             .workspaces(vec![])
+//!             .active(true)
+//!     })
 //!     .send()
 //!     .await?;
 //! adverity.update_user().id(created.id).body_map(|b| b.active(false)).send().await?;

@@ -3,7 +3,7 @@
 //! progenitor and wired into usermgmt-runtime (`x-api-key`, retries, timeouts, tracing).
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), usermgmt_axolo::Error<usermgmt_axolo::types::Error>> {
+//! # async fn demo() -> Result<(), usermgmt_axolo::Error> {
 //! use usermgmt_axolo::{AxoloCredentials, Client, ClientOptions};
 //!
 //! let axolo = Client::connect(
@@ -21,8 +21,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Axolo documents no response bodies: any 2xx is success, whatever its body; an error
-//! body is kept verbatim. Onboarding is a POST and is never retried after the server
+//! Axolo documents no response bodies: any 2xx is success, whatever its body; any other
+//! answer is an error whose status and body are kept verbatim. Onboarding is a POST and is never retried after the server
 //! may have acted on it (only 429/503 and failed connections are retried).
 
 #[allow(missing_docs, unreachable_pub, clippy::all, clippy::unwrap_used)]

@@ -33,8 +33,11 @@ pub enum PermissionRole {
 
 impl PermissionRole {
     /// The documented roles.
-    pub const KNOWN: [PermissionRole; 3] =
-        [PermissionRole::Admin, PermissionRole::Developer, PermissionRole::Analyst];
+    pub const KNOWN: [PermissionRole; 3] = [
+        PermissionRole::Admin,
+        PermissionRole::Developer,
+        PermissionRole::Analyst,
+    ];
 
     /// The wire value.
     pub fn as_str(&self) -> &str {
@@ -110,13 +113,22 @@ mod tests {
     fn known_and_unknown_roles_round_trip_exactly() {
         for wire in ["admin", "developer", "analyst", "Robot-Operator"] {
             let role: PermissionRole = serde_json::from_value(serde_json::json!(wire)).unwrap();
-            assert_eq!(serde_json::to_value(&role).unwrap(), serde_json::json!(wire));
+            assert_eq!(
+                serde_json::to_value(&role).unwrap(),
+                serde_json::json!(wire)
+            );
         }
     }
 
     #[test]
     fn user_input_is_case_insensitive_but_must_be_known() {
         assert_eq!("ADMIN".parse::<PermissionRole>(), Ok(PermissionRole::Admin));
-        assert!("admn".parse::<PermissionRole>().unwrap_err().to_string().contains("expected admin"));
+        assert!(
+            "admn"
+                .parse::<PermissionRole>()
+                .unwrap_err()
+                .to_string()
+                .contains("expected admin")
+        );
     }
 }
