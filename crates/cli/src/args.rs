@@ -378,11 +378,31 @@ mod tests {
 
     #[test]
     fn offboard_needs_login_and_organization_together() {
-        assert!(Cli::try_parse_from(["usermgmt", "offboard", "--email", "a@b.c", "--github-login", "x"]).is_err());
+        assert!(
+            Cli::try_parse_from([
+                "usermgmt",
+                "offboard",
+                "--email",
+                "a@b.c",
+                "--github-login",
+                "x"
+            ])
+            .is_err()
+        );
         let cli = Cli::try_parse_from([
-            "usermgmt", "offboard", "--email", "a@b.c", "--github-login", "x", "--axolo-organization", "acme",
+            "usermgmt",
+            "offboard",
+            "--email",
+            "a@b.c",
+            "--github-login",
+            "x",
+            "--axolo-organization",
+            "acme",
         ])
         .unwrap();
-        assert!(matches!(cli.command, Command::Offboard(OffboardArgs { apply: false, .. })));
+        assert!(matches!(
+            cli.command,
+            Command::Offboard(OffboardArgs { apply: false, .. })
+        ));
     }
 }

@@ -31,7 +31,10 @@ pub(crate) fn print_one<T: Serialize>(output: Output, item: &T) -> Result<(), St
 
 /// Print a short confirmation for commands whose API answers with no body.
 pub(crate) fn print_done(output: Output, what: &str) -> Result<(), String> {
-    print_one(output, &serde_json::json!({ "result": "ok", "action": what }))
+    print_one(
+        output,
+        &serde_json::json!({ "result": "ok", "action": what }),
+    )
 }
 
 fn to_value<T: Serialize>(item: &T) -> Result<Value, String> {
@@ -56,7 +59,12 @@ fn print_rows(output: Output, values: &[Value]) -> Result<(), String> {
     let cells = |row: &Vec<(String, String)>| -> Vec<String> {
         headers
             .iter()
-            .map(|h| row.iter().find(|(k, _)| k == h).map(|(_, v)| v.clone()).unwrap_or_default())
+            .map(|h| {
+                row.iter()
+                    .find(|(k, _)| k == h)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default()
+            })
             .collect()
     };
     match output {
@@ -98,7 +106,11 @@ fn flatten(value: &Value) -> Vec<(String, String)> {
 
 fn flatten_into(out: &mut Vec<(String, String)>, prefix: &str, map: &Map<String, Value>) {
     for (key, value) in map {
-        let key = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        let key = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
         match value {
             Value::Object(inner) if !inner.is_empty() => flatten_into(out, &key, inner),
             other => out.push((key, scalar(other))),
@@ -118,7 +130,10 @@ fn scalar(value: &Value) -> String {
 /// Write to stdout; a closed pipe (`usermgmt ... | head`) is not an error worth a message.
 fn write_stdout(text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| format!("cannot write output: {e}")),
     }
@@ -131,7 +146,9 @@ mod tests {
 
     #[test]
     fn nested_objects_become_dotted_columns_and_lists_join() {
-        let row = flatten(&json!({"id": "a", "role": {"id": "admin", "name": "Admin"}, "groups": [1, 2], "x": null}));
+        let row = flatten(
+            &json!({"id": "a", "role": {"id": "admin", "name": "Admin"}, "groups": [1, 2], "x": null}),
+        );
         assert_eq!(
             row,
             vec![

@@ -80,7 +80,7 @@ pub(crate) fn decode<D: DeserializeOwned>(
             provider: PROVIDER,
             operation: operation.to_string(),
             errors: errors.into_iter().map(graphql_error).collect(),
-            data,
+            data: data.map(Box::new),
         });
     }
     let Some(data) = data else {

@@ -77,8 +77,8 @@ pub enum Error {
         status: u16,
         /// The message found in the provider's error body.
         message: Option<String>,
-        /// The error body decoded as JSON, when it was JSON.
-        body: Option<Value>,
+        /// The error body decoded as JSON, when it was JSON (boxed to keep `Error` small).
+        body: Option<Box<Value>>,
         /// The raw error body.
         raw: String,
     },
@@ -92,8 +92,9 @@ pub enum Error {
         operation: String,
         /// The errors, as the server sent them.
         errors: Vec<GraphQlError>,
-        /// Partial data, when the server sent some alongside the errors.
-        data: Option<Value>,
+        /// Partial data, when the server sent some alongside the errors (boxed to keep
+        /// `Error` small).
+        data: Option<Box<Value>>,
     },
 
     /// A mutation answered `ok: false`: the server refused without saying why.
@@ -206,7 +207,7 @@ impl Error {
             operation: operation.to_string(),
             status,
             message,
-            body,
+            body: body.map(Box::new),
             raw,
         }
     }
@@ -294,7 +295,7 @@ pub async fn convert<E: Serialize>(
                 operation: operation.to_string(),
                 status,
                 message: body.as_ref().and_then(error_message),
-                body,
+                body: body.map(Box::new),
                 raw,
             }
         }

@@ -139,7 +139,7 @@ async fn graphql_errors_are_a_graphql_error_that_keeps_the_partial_data() {
             assert_eq!(errors.len(), 2);
             assert_eq!(errors[0].message, "User not found");
             assert_eq!(errors[0].path, Some(vec![json!("disableUser")]));
-            assert_eq!(*data, Some(json!({"disableUser": null})));
+            assert_eq!(*data, Some(Box::new(json!({"disableUser": null}))));
         }
         other => panic!("expected GraphQl, got {other:?}"),
     }

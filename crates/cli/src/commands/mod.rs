@@ -1,0 +1,75 @@
+//! Command dispatch: one module per command group.
+
+mod adverity;
+mod axiom;
+mod axolo;
+mod modelprime;
+mod offboard;
+mod paradime;
+mod sandbox;
+mod users;
+
+use std::process::ExitCode;
+
+use futures::{Stream, StreamExt};
+
+use crate::args::{Cli, Command};
+use crate::config::Config;
+use crate::error::CliResult;
+use crate::progress::Progress;
+
+/// Run the parsed command line.
+pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
+    if let Command::Sandbox(command) = &cli.command {
+        return sandbox::run(command).await;
+    }
+    let config = Config::new(cli.sandbox).await?;
+    let output = cli.output;
+    match cli.command {
+        Command::Axiom(command) => axiom::run(&config, output, command).await,
+        Command::Adverity(command) => adverity::run(&config, output, command).await,
+        Command::Paradime(command) => paradime::run(&config, output, command).await,
+        Command::Modelprime(command) => modelprime::run(&config, output, command).await,
+        Command::Axolo(command) => axolo::run(&config, output, command).await,
+        Command::Users(command) => users::run(&config, output, command).await,
+        Command::Offboard(args) => offboard::run(&config, output, args).await,
+        Command::Sandbox(_) => Ok(()),
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Drain a listing stream with a progress spinner; the first error ends it.
+pub(crate) async fn collect<T>(
+    what: &str,
+    stream: impl Stream<Item = Result<T, usermgmt::Error>>,
+) -> CliResult<Vec<T>> {
+    let progress = Progress::new(what);
+    let mut items = Vec::new();
+    futures::pin_mut!(stream);
+    while let Some(item) = stream.next().await {
+        match item {
+            Ok(item) => {
+                items.push(item);
+                progress.inc();
+            }
+            Err(error) => {
+                progress.finish();
+                return Err(error.into());
+            }
+        }
+    }
+    progress.finish();
+    Ok(items)
+}
+
+/// Page options from the `--page-size` and `--limit` flags.
+pub(crate) fn page_options(page: &crate::args::PageArgs) -> usermgmt::paginate::PageOptions {
+    let mut options = usermgmt::paginate::PageOptions::default();
+    if let Some(size) = page.page_size {
+        options = options.page_size(size);
+    }
+    if let Some(limit) = page.limit {
+        options = options.limit(limit);
+    }
+    options
+}

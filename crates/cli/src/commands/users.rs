@@ -1,0 +1,40 @@
+//! `usermgmt users list`: one table across every configured provider.
+
+use usermgmt::{Capabilities, Provider};
+
+use crate::args::{Output, UsersCommand};
+use crate::config::Config;
+use crate::error::CliResult;
+use crate::output::print_list;
+
+pub(crate) async fn run(config: &Config, output: Output, command: UsersCommand) -> CliResult<()> {
+    let UsersCommand::List { providers } = command;
+    let providers = providers
+        .iter()
+        .map(|p| p.parse::<Provider>().map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    for provider in &providers {
+        if !Capabilities::of(*provider).list_users {
+            return Err(usermgmt::Error::Unsupported {
+                provider: *provider,
+                operation: "listing users".into(),
+            }
+            .into());
+        }
+    }
+    let explicit = !providers.is_empty();
+    let (directory, skipped) = config.directory(&providers);
+    for error in skipped {
+        // Asked for by name: not being configured is an error. Otherwise just say so.
+        if explicit {
+            return Err(error.into());
+        }
+        if Capabilities::of(error.provider().unwrap_or(Provider::Axolo)).list_users {
+            eprintln!("usermgmt: skipping {error}");
+        }
+    }
+    let mut users = super::collect("users", directory.list_users()).await?;
+    users.sort_by(|a, b| (a.provider, &a.email).cmp(&(b.provider, &b.email)));
+    print_list(output, &users)?;
+    Ok(())
+}

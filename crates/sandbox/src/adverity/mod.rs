@@ -1,0 +1,172 @@
+//! The Adverity fake: `/api/v1/users/` with trailing slashes, bearer auth, DRF-style
+//! pagination and errors (`{"detail": ...}`, `{field: [...]}`).
+//!
+//! Order of checks follows Django: the URL must match (else 404, also without the trailing
+//! slash), then authentication (401), then the method (405), then the object (404).
+//! Choices where the docs are silent: `PUT` is not offered (405; the docs only show
+//! `PATCH`), there is no maximum `page_size`, emails are unique case-insensitively.
+
+mod page;
+mod state;
+mod validate;
+
+pub(crate) use state::State;
+
+use serde_json::{Value, json};
+use wiremock::Request;
+
+use crate::Provider;
+use crate::credentials::ADVERITY_TOKEN;
+use crate::reply::Reply;
+use crate::request::{bearer, json_body, query_param, segments_after};
+use crate::server::Api;
+use crate::shared::{Shared, lock};
+use state::Failure;
+
+/// The Adverity responder.
+pub(crate) struct AdverityApi {
+    pub(crate) state: Shared<State>,
+    /// `127.0.0.1:<port>`, for links when a request has no `Host` header.
+    pub(crate) host: String,
+}
+
+enum Route {
+    Users,
+    User(Option<u64>),
+}
+
+impl Api for AdverityApi {
+    fn provider(&self) -> Provider {
+        Provider::Adverity
+    }
+
+    fn handle(&self, request: &Request) -> Reply {
+        let route = match segments_after(request, "/api/v1") {
+            Some((segments, true)) => match segments.as_slice() {
+                [users] if users == "users" => Route::Users,
+                [users, id] if users == "users" => Route::User(id.parse().ok()),
+                _ => return detail(404, "Not found."),
+            },
+            _ => return detail(404, "Not found."),
+        };
+        match bearer(request) {
+            None => return unauthenticated("Authentication credentials were not provided."),
+            Some(token) if token != ADVERITY_TOKEN => return unauthenticated("Invalid token."),
+            Some(_) => {}
+        }
+        let method = match request.method.as_str() {
+            "HEAD" => "GET",
+            other => other,
+        };
+        let mut state = lock(&self.state);
+        match (route, method) {
+            (Route::Users, "GET") => self.list(request, &state),
+            (Route::Users, "POST") => match body(request) {
+                Ok(body) => match validate::changes(&body, false) {
+                    Ok(changes) => outcome(201, state.create(changes)),
+                    Err(errors) => Reply::json(400, &errors),
+                },
+                Err(reply) => reply,
+            },
+            (Route::Users, _) => not_allowed(method, "GET, POST, HEAD, OPTIONS"),
+            (Route::User(None), "GET" | "PATCH" | "DELETE") => detail(404, "Not found."),
+            (Route::User(Some(id)), "GET") => outcome(200, state.get(id).cloned()),
+            (Route::User(Some(id)), "PATCH") => match body(request) {
+                Ok(body) => match validate::changes(&body, true) {
+                    Ok(changes) => outcome(200, state.edit(id, changes)),
+                    Err(errors) => Reply::json(400, &errors),
+                },
+                Err(reply) => reply,
+            },
+            (Route::User(Some(id)), "DELETE") => match state.delete(id) {
+                Ok(()) => Reply::no_content(),
+                Err(failure) => failure_reply(&failure),
+            },
+            (Route::User(_), _) => not_allowed(method, "GET, PATCH, DELETE, HEAD, OPTIONS"),
+        }
+    }
+
+    fn fault_reply(&self, status: u16, retry_after_secs: Option<u64>) -> Reply {
+        match retry_after_secs {
+            Some(secs) => detail(
+                status,
+                &format!("Request was throttled. Expected available in {secs} seconds."),
+            ),
+            None => detail(status, "A server error occurred."),
+        }
+    }
+}
+
+impl AdverityApi {
+    fn list(&self, request: &Request, state: &State) -> Reply {
+        let count = state.count();
+        let page_param = query_param(request, "page");
+        let size_param = query_param(request, "page_size");
+        let Some(page) = page::resolve(page_param.as_deref(), size_param.as_deref(), count) else {
+            return detail(404, "Invalid page.");
+        };
+        let next =
+            (page.number < page.pages).then(|| page::link(request, &self.host, page.number + 1));
+        let previous = (page.number > 1).then(|| page::link(request, &self.host, page.number - 1));
+        Reply::json(
+            200,
+            &json!({
+                "count": count,
+                "next": next,
+                "previous": previous,
+                "results": state.slice(page.start(), page.size),
+            }),
+        )
+    }
+}
+
+/// DRF's `{"detail": ...}` body.
+fn detail(status: u16, message: &str) -> Reply {
+    Reply::json(status, &json!({ "detail": message }))
+}
+
+fn unauthenticated(message: &str) -> Reply {
+    detail(401, message).header("WWW-Authenticate", "Bearer realm=\"api\"")
+}
+
+fn not_allowed(method: &str, allow: &str) -> Reply {
+    detail(405, &format!("Method \"{method}\" not allowed.")).header("Allow", allow)
+}
+
+fn failure_reply(failure: &Failure) -> Reply {
+    match failure {
+        Failure::NotFound => detail(404, "Not found."),
+        Failure::Field(name, message) => Reply::json(400, &json!({ *name: [message] })),
+    }
+}
+
+fn outcome(status: u16, result: Result<state::User, Failure>) -> Reply {
+    match result {
+        Ok(user) => Reply::json(status, &user),
+        Err(failure) => failure_reply(&failure),
+    }
+}
+
+/// The body as a JSON object; an empty body is `{}` (as DRF parses it).
+fn body(request: &Request) -> Result<serde_json::Map<String, Value>, Reply> {
+    if request.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(serde_json::Map::new());
+    }
+    match json_body(request) {
+        Ok(Value::Object(body)) => Ok(body),
+        Ok(other) => {
+            let kind = match other {
+                Value::Array(_) => "list",
+                Value::String(_) => "str",
+                Value::Bool(_) => "bool",
+                Value::Null => "NoneType",
+                _ => "int",
+            };
+            Err(Reply::json(
+                400,
+                &json!({ "non_field_errors": [format!("Invalid data. Expected a dictionary, but got {kind}.")] }),
+            ))
+        }
+        Err(e) => Err(detail(400, &format!("JSON parse error - {e}"))),
+    }
+}

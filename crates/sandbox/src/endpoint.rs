@@ -1,0 +1,94 @@
+//! Where a fake listens (its base URL, version prefix included) and the environment
+//! variables that carry its URL and credentials to the SDK and CLI.
+
+use crate::Provider;
+use crate::credentials::{
+    ADVERITY_TOKEN, AXIOM_TOKEN, AXOLO_API_KEY, MODELPRIME_EMAIL, MODELPRIME_TOKEN,
+    PARADIME_API_KEY, PARADIME_API_SECRET, PARADIME_COMPANY_TOKEN,
+};
+
+/// One running fake: its base URL (version prefix included, like the real one) and the
+/// environment variables holding its credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// Base URL, e.g. `http://127.0.0.1:41234/v2` for Axiom.
+    pub base_url: String,
+    /// Credential environment variables (name, value), e.g. `("AXIOM_TOKEN", "xaat-...")`.
+    pub credentials: Vec<(&'static str, String)>,
+}
+
+impl Endpoint {
+    /// The endpoint of `provider` listening on `port`.
+    pub(crate) fn new(provider: Provider, port: u16) -> Endpoint {
+        let root = format!("http://127.0.0.1:{port}");
+        let (path, credentials): (String, &[(&'static str, &str)]) = match provider {
+            Provider::Axiom => ("/v2".into(), &[("AXIOM_TOKEN", AXIOM_TOKEN)]),
+            Provider::Adverity => ("/api/v1".into(), &[("ADVERITY_TOKEN", ADVERITY_TOKEN)]),
+            Provider::Paradime => (
+                format!("/api/v1/{PARADIME_COMPANY_TOKEN}/graphql"),
+                &[
+                    ("PARADIME_API_KEY", PARADIME_API_KEY),
+                    ("PARADIME_API_SECRET", PARADIME_API_SECRET),
+                ],
+            ),
+            Provider::ModelPrime => (
+                "/api/oum/v1".into(),
+                &[
+                    ("MODELPRIME_EMAIL", MODELPRIME_EMAIL),
+                    ("MODELPRIME_TOKEN", MODELPRIME_TOKEN),
+                ],
+            ),
+            Provider::Axolo => ("/v1".into(), &[("AXOLO_API_KEY", AXOLO_API_KEY)]),
+        };
+        Endpoint {
+            base_url: format!("{root}{path}"),
+            credentials: credentials
+                .iter()
+                .map(|(name, value)| (*name, (*value).to_owned()))
+                .collect(),
+        }
+    }
+
+    /// The environment variable that holds `provider`'s base URL (`AXIOM_URL`, ...).
+    pub fn url_var(provider: Provider) -> &'static str {
+        match provider {
+            Provider::Axiom => "AXIOM_URL",
+            Provider::Adverity => "ADVERITY_URL",
+            Provider::Paradime => "PARADIME_API_URL",
+            Provider::ModelPrime => "MODELPRIME_URL",
+            Provider::Axolo => "AXOLO_URL",
+        }
+    }
+
+    /// The value of credential variable `name`, if this endpoint has it.
+    pub fn credential(&self, name: &str) -> Option<&str> {
+        self.credentials
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_carry_the_version_prefix() {
+        assert_eq!(
+            Endpoint::new(Provider::Axiom, 1).base_url,
+            "http://127.0.0.1:1/v2"
+        );
+        assert_eq!(
+            Endpoint::new(Provider::Paradime, 3).base_url,
+            format!("http://127.0.0.1:3/api/v1/{PARADIME_COMPANY_TOKEN}/graphql")
+        );
+        let mp = Endpoint::new(Provider::ModelPrime, 4);
+        assert_eq!(mp.credential("MODELPRIME_EMAIL"), Some("ada@acme.example"));
+        assert!(
+            mp.credential("MODELPRIME_TOKEN")
+                .unwrap()
+                .starts_with("mpat_")
+        );
+    }
+}

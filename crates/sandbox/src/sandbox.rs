@@ -1,0 +1,280 @@
+//! [`Sandbox`]: five running fakes, their endpoints, fault handles and test-only views.
+//!
+//! All five ports are bound before any server starts, so a port conflict fails fast and
+//! leaves nothing running. Dropping the sandbox stops the servers.
+
+use std::fmt;
+use std::net::TcpListener;
+
+use wiremock::MockServer;
+
+use crate::adverity::{self, AdverityApi};
+use crate::axiom::{self, AxiomApi};
+use crate::axolo::{self, AxoloApi};
+use crate::builder::SandboxBuilder;
+use crate::endpoint::Endpoint;
+use crate::faults::Faults;
+use crate::inspect::{AxoloEngineer, ModelPrimeInvitation};
+use crate::modelprime::{self, ModelPrimeApi};
+use crate::paradime::{self, ParadimeApi};
+use crate::server::serve;
+use crate::shared::{Shared, lock, shared};
+use crate::{Provider, SandboxError};
+
+/// Stateful fakes of the five user-management APIs on 127.0.0.1.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), usermgmt_sandbox::SandboxError> {
+/// use usermgmt_sandbox::Sandbox;
+///
+/// let sandbox = Sandbox::start().await?;
+/// for (name, value) in sandbox.env_vars() {
+///     println!("export {name}={value}");
+/// }
+/// // AXIOM_URL=http://127.0.0.1:<port>/v2, AXIOM_TOKEN=..., ...
+/// # Ok(()) }
+/// ```
+pub struct Sandbox {
+    endpoints: Vec<Endpoint>,
+    faults: Vec<Faults>,
+    axiom: Shared<axiom::State>,
+    adverity: Shared<adverity::State>,
+    paradime: Shared<paradime::State>,
+    modelprime: Shared<modelprime::State>,
+    axolo: Shared<axolo::State>,
+    // Held only so that dropping the sandbox stops the servers.
+    _servers: Vec<MockServer>,
+}
+
+impl Sandbox {
+    /// Starts all five fakes on OS-assigned ports with the demo seed.
+    pub async fn start() -> Result<Sandbox, SandboxError> {
+        Sandbox::builder().start().await
+    }
+
+    /// A builder for fixed ports, another seed or synthetic users.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    pub(crate) async fn from_builder(builder: SandboxBuilder) -> Result<Sandbox, SandboxError> {
+        let listeners = bind(builder.port_base)?;
+        let axiom = shared(axiom::State::new(builder.seed));
+        let adverity = shared(adverity::State::new(builder.seed));
+        let paradime = shared(paradime::State::new(builder.seed));
+        let modelprime = shared(modelprime::State::new(builder.seed));
+        let axolo = shared(axolo::State::new(builder.seed));
+        let faults: Vec<Faults> = Provider::ALL.iter().map(|_| Faults::default()).collect();
+        let mut endpoints = Vec::with_capacity(5);
+        let mut servers = Vec::with_capacity(5);
+        for (provider, (listener, port)) in Provider::ALL.into_iter().zip(listeners) {
+            endpoints.push(Endpoint::new(provider, port));
+            let fault = faults[provider.index()].clone();
+            let server = match provider {
+                Provider::Axiom => {
+                    serve(
+                        AxiomApi {
+                            state: axiom.clone(),
+                        },
+                        fault,
+                        listener,
+                    )
+                    .await
+                }
+                Provider::Adverity => {
+                    let api = AdverityApi {
+                        state: adverity.clone(),
+                        host: format!("127.0.0.1:{port}"),
+                    };
+                    serve(api, fault, listener).await
+                }
+                Provider::Paradime => {
+                    serve(
+                        ParadimeApi {
+                            state: paradime.clone(),
+                        },
+                        fault,
+                        listener,
+                    )
+                    .await
+                }
+                Provider::ModelPrime => {
+                    let api = ModelPrimeApi {
+                        state: modelprime.clone(),
+                    };
+                    serve(api, fault, listener).await
+                }
+                Provider::Axolo => {
+                    serve(
+                        AxoloApi {
+                            state: axolo.clone(),
+                        },
+                        fault,
+                        listener,
+                    )
+                    .await
+                }
+            };
+            servers.push(server);
+        }
+        let sandbox = Sandbox {
+            endpoints,
+            faults,
+            axiom,
+            adverity,
+            paradime,
+            modelprime,
+            axolo,
+            _servers: servers,
+        };
+        for (provider, n) in builder.synthetic {
+            sandbox.seed_synthetic_users(provider, n);
+        }
+        Ok(sandbox)
+    }
+
+    /// The Axiom fake (`http://127.0.0.1:P/v2`).
+    pub fn axiom(&self) -> &Endpoint {
+        self.endpoint(Provider::Axiom)
+    }
+
+    /// The Adverity fake (`http://127.0.0.1:P/api/v1`).
+    pub fn adverity(&self) -> &Endpoint {
+        self.endpoint(Provider::Adverity)
+    }
+
+    /// The Paradime fake: the full GraphQL endpoint
+    /// (`http://127.0.0.1:P/api/v1/<company-token>/graphql`).
+    pub fn paradime(&self) -> &Endpoint {
+        self.endpoint(Provider::Paradime)
+    }
+
+    /// The Model-Prime fake (`http://127.0.0.1:P/api/oum/v1`).
+    pub fn modelprime(&self) -> &Endpoint {
+        self.endpoint(Provider::ModelPrime)
+    }
+
+    /// The Axolo fake (`http://127.0.0.1:P/v1`).
+    pub fn axolo(&self) -> &Endpoint {
+        self.endpoint(Provider::Axolo)
+    }
+
+    /// The fake of `provider`.
+    pub fn endpoint(&self, provider: Provider) -> &Endpoint {
+        &self.endpoints[provider.index()]
+    }
+
+    /// Environment variables that point the SDK and CLI at this sandbox: for each provider
+    /// its URL variable (`AXIOM_URL`, `ADVERITY_URL`, `PARADIME_API_URL`, `MODELPRIME_URL`,
+    /// `AXOLO_URL`) followed by its credentials (`AXIOM_TOKEN`, `ADVERITY_TOKEN`,
+    /// `PARADIME_API_KEY`, `PARADIME_API_SECRET`, `MODELPRIME_EMAIL`, `MODELPRIME_TOKEN`,
+    /// `AXOLO_API_KEY`).
+    pub fn env_vars(&self) -> Vec<(&'static str, String)> {
+        let mut vars = Vec::with_capacity(12);
+        for provider in Provider::ALL {
+            let endpoint = self.endpoint(provider);
+            vars.push((Endpoint::url_var(provider), endpoint.base_url.clone()));
+            vars.extend(endpoint.credentials.iter().cloned());
+        }
+        vars
+    }
+
+    /// The fault handle of `provider`; faults apply to that provider's next requests.
+    pub fn faults(&self, provider: Provider) -> Faults {
+        self.faults[provider.index()].clone()
+    }
+
+    /// Adds `n` deterministic synthetic users to `provider`: `user00001@load.example`,
+    /// `user00002@load.example`, ... continuing after earlier calls (Axolo: GitHub logins
+    /// `load-user00001`, ...). 100,000 take well under a second.
+    pub fn seed_synthetic_users(&self, provider: Provider, n: usize) {
+        match provider {
+            Provider::Axiom => lock(&self.axiom).add_synthetic(n),
+            Provider::Adverity => lock(&self.adverity).add_synthetic(n),
+            Provider::Paradime => lock(&self.paradime).add_synthetic(n),
+            Provider::ModelPrime => lock(&self.modelprime).add_synthetic(n),
+            Provider::Axolo => lock(&self.axolo).add_synthetic(n),
+        }
+    }
+
+    /// Engineers currently onboarded in the Axolo fake (the API itself has no list).
+    pub fn axolo_engineers(&self) -> Vec<AxoloEngineer> {
+        lock(&self.axolo).engineers().to_vec()
+    }
+
+    /// Pending Model-Prime invitations (invisible through the API until accepted).
+    pub fn modelprime_invitations(&self) -> Vec<ModelPrimeInvitation> {
+        lock(&self.modelprime).invitations().to_vec()
+    }
+
+    /// Accepts the pending Model-Prime invitation for `email`, as the invitee would: the
+    /// member appears in `GET /users` with the invited roles. Returns the new user id.
+    pub fn modelprime_accept_invitation(&self, email: &str) -> Option<String> {
+        lock(&self.modelprime).accept(email)
+    }
+
+    /// Emails of disabled Paradime users (they no longer appear in `listUsers`).
+    pub fn paradime_disabled_users(&self) -> Vec<String> {
+        lock(&self.paradime)
+            .members()
+            .iter()
+            .filter(|m| m.disabled)
+            .map(|m| m.email.clone())
+            .collect()
+    }
+}
+
+impl fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("endpoints", &self.endpoints)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Binds the five listeners (all or nothing).
+fn bind(port_base: Option<u16>) -> Result<Vec<(TcpListener, u16)>, SandboxError> {
+    let ports: Vec<u16> = match port_base {
+        None => vec![0; 5],
+        Some(base) => (0..5u16)
+            .map(|i| base.checked_add(i))
+            .collect::<Option<_>>()
+            .ok_or(SandboxError::PortRange { base })?,
+    };
+    Provider::ALL
+        .into_iter()
+        .zip(ports)
+        .map(|(provider, port)| {
+            let fail = |source| SandboxError::Bind {
+                provider,
+                port,
+                source,
+            };
+            let listener = TcpListener::bind(("127.0.0.1", port)).map_err(fail)?;
+            let actual = listener.local_addr().map_err(fail)?.port();
+            Ok((listener, actual))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync + 'static>() {}
+
+    #[test]
+    fn sandbox_and_fault_handles_can_be_shared_across_threads() {
+        assert_send_sync::<Sandbox>();
+        assert_send_sync::<Faults>();
+        assert_send_sync::<Endpoint>();
+    }
+
+    #[test]
+    fn port_base_too_high_is_rejected_before_binding() {
+        assert!(matches!(
+            bind(Some(65_532)),
+            Err(SandboxError::PortRange { base: 65_532 })
+        ));
+    }
+}

@@ -1,0 +1,83 @@
+//! One wiremock server per provider: a catch-all mock whose responder applies faults and
+//! then hands the request to the provider's fake.
+//!
+//! wiremock does everything needed here (fixed listener, no request recording, a custom
+//! `Respond`, delays), so there is no hand-written HTTP server.
+
+use std::net::TcpListener;
+
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::Provider;
+use crate::faults::{Fault, Faults};
+use crate::reply::Reply;
+
+/// A body that is not JSON, sent by [`Faults::next_malformed`].
+pub(crate) const MALFORMED_BODY: &str =
+    r#"{"sandbox": "malformed response injected by usermgmt-sandbox",, "#;
+
+/// The behaviour of one fake API.
+pub(crate) trait Api: Send + Sync + 'static {
+    /// Which provider this is (for logs).
+    fn provider(&self) -> Provider;
+
+    /// Answers a request (auth, routing, validation, state).
+    fn handle(&self, request: &Request) -> Reply;
+
+    /// The provider's error answer for an injected 429 (with its `Retry-After` seconds) or 5xx.
+    fn fault_reply(&self, status: u16, retry_after_secs: Option<u64>) -> Reply;
+
+    /// Headers the provider adds to every answer, faults included.
+    fn decorate(&self, _reply: &mut Reply) {}
+}
+
+/// The wiremock responder: faults first, then the fake.
+struct Served<A> {
+    api: A,
+    faults: Faults,
+}
+
+impl<A: Api> Respond for Served<A> {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let (fault, delay) = self.faults.take();
+        let mut reply = match fault {
+            Some(Fault::RateLimited { retry_after_secs }) => self
+                .api
+                .fault_reply(429, Some(retry_after_secs))
+                .header("Retry-After", retry_after_secs.to_string()),
+            Some(Fault::ServerError { status }) => self.api.fault_reply(status, None),
+            Some(Fault::Malformed) => Reply::raw(200, MALFORMED_BODY.as_bytes().to_vec()),
+            Some(Fault::Truncated) => {
+                let mut reply = self.api.handle(request);
+                reply.truncate();
+                reply
+            }
+            None => self.api.handle(request),
+        };
+        self.api.decorate(&mut reply);
+        tracing::debug!(
+            provider = %self.api.provider(),
+            method = %request.method,
+            path = request.url.path(),
+            status = reply.status,
+            fault = ?fault,
+            "sandbox request"
+        );
+        reply.into_template(delay)
+    }
+}
+
+/// Starts a server for `api` on `listener` and mounts the catch-all responder.
+pub(crate) async fn serve<A: Api>(api: A, faults: Faults, listener: TcpListener) -> MockServer {
+    let server = MockServer::builder()
+        .listener(listener)
+        .disable_request_recording()
+        .start()
+        .await;
+    Mock::given(any())
+        .respond_with(Served { api, faults })
+        .mount(&server)
+        .await;
+    server
+}
