@@ -110,6 +110,7 @@ fn failure_reply(failure: &Failure) -> Reply {
         Failure::NotFound => error(404, "user not found"),
         Failure::Conflict(message) => error(409, message),
         Failure::Invalid(message) => error(400, message),
+        Failure::Forbidden(message) => error(403, message),
     }
 }
 

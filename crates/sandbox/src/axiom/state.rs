@@ -36,6 +36,8 @@ pub(crate) enum Failure {
     Conflict(String),
     /// 400, with a message.
     Invalid(String),
+    /// 403, with a message.
+    Forbidden(String),
 }
 
 /// Everything the Axiom fake remembers.
@@ -190,8 +192,13 @@ impl State {
     }
 
     /// `DELETE /users/{id}`.
+    /// The token's own user cannot be deleted (inferred: the organization would lose the
+    /// caller, and every "current user" call would then fail).
     pub(crate) fn delete(&mut self, id: &str) -> Result<(), Failure> {
         let i = self.position(id)?;
+        if id == self.owner_id {
+            return Err(Failure::Forbidden("you cannot delete your own user".into()));
+        }
         self.users.remove(i);
         Ok(())
     }
