@@ -58,11 +58,16 @@ impl Transport {
                 provider: Some(PROVIDER),
                 message: format!("{operation}: could not build the request: {error}"),
             })?;
-        let response = self
-            .context
-            .execute(&self.http, request, operation)
-            .await
-            .map_err(|error| Error::from_reqwest(PROVIDER, operation, error))?;
+        // Queries change nothing, so they retry like GETs although GraphQL sends POST.
+        let read_only = query.query.trim_start().starts_with("query");
+        let sent = if read_only {
+            self.context
+                .execute_read_only(&self.http, request, operation)
+                .await
+        } else {
+            self.context.execute(&self.http, request, operation).await
+        };
+        let response = sent.map_err(|error| Error::from_reqwest(PROVIDER, operation, error))?;
         let status = response.status();
         let raw = response
             .text()

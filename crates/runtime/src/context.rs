@@ -57,6 +57,28 @@ impl Context {
         request: Request,
         operation: &str,
     ) -> reqwest::Result<Response> {
+        let idempotent = crate::retry::is_idempotent(request.method());
+        self.run(client, request, operation, idempotent).await
+    }
+
+    /// Like [`execute`](Self::execute), for a request that changes nothing whatever its
+    /// method (a GraphQL query sent with POST), so it is retried like a GET.
+    pub async fn execute_read_only(
+        &self,
+        client: &reqwest::Client,
+        request: Request,
+        operation: &str,
+    ) -> reqwest::Result<Response> {
+        self.run(client, request, operation, true).await
+    }
+
+    async fn run(
+        &self,
+        client: &reqwest::Client,
+        request: Request,
+        operation: &str,
+        idempotent: bool,
+    ) -> reqwest::Result<Response> {
         let span = tracing::info_span!(
             "usermgmt.request",
             provider = self.provider.id(),
@@ -66,7 +88,7 @@ impl Context {
             attempts = field::Empty,
             elapsed_ms = field::Empty,
         );
-        self.execute_with_retries(client, request)
+        self.execute_with_retries(client, request, idempotent)
             .instrument(span)
             .await
     }
@@ -75,11 +97,11 @@ impl Context {
         &self,
         client: &reqwest::Client,
         request: Request,
+        idempotent: bool,
     ) -> reqwest::Result<Response> {
         let started = Instant::now();
         let attempts = AtomicU32::new(0);
         let template = Template::from(request);
-        let method = template.method.clone();
         // A streaming body can be sent only once, so such a request gets one attempt.
         let policy = if template.is_replayable() {
             self.retry
@@ -90,7 +112,9 @@ impl Context {
         let outcome = (|| async {
             attempts.fetch_add(1, Ordering::Relaxed);
             match client.execute(template.build()).await {
-                Ok(response) if Failure::is_retryable_status_of(&method, &response) => {
+                Ok(response)
+                    if crate::retry::is_retryable_status(idempotent, response.status()) =>
+                {
                     Err(Failure::Status(response))
                 }
                 Ok(response) => Ok(response),
@@ -99,7 +123,7 @@ impl Context {
         })
         .retry(backoff(&policy))
         .sleep(tokio::time::sleep)
-        .when(|failure: &Failure| failure.is_retryable(&method))
+        .when(|failure: &Failure| failure.is_retryable(idempotent))
         .adjust(|failure: &Failure, computed: Option<Duration>| {
             // The backoff decides whether attempts remain; the server decides how long.
             let wait = match (computed, failure.retry_after()) {
@@ -130,12 +154,6 @@ impl Context {
             Err(error) => tracing::info!(timeout = error.is_timeout(), "request failed"),
         }
         result
-    }
-}
-
-impl Failure {
-    fn is_retryable_status_of(method: &Method, response: &Response) -> bool {
-        crate::retry::is_retryable_status(method, response.status())
     }
 }
 

@@ -21,15 +21,13 @@ pub(crate) enum Failure {
 impl Failure {
     /// Whether retrying `method` after this failure cannot duplicate a side effect.
     ///
-    /// Idempotent methods retry on connection errors, timeouts and 408/429/500/502/503/504.
+    /// Idempotent requests retry on connection errors, timeouts and 408/429/500/502/503/504.
     /// POST and PATCH retry only where the server cannot have acted: the connection was
     /// never made, or it answered 429 or 503. Other 4xx are never retried.
-    pub(crate) fn is_retryable(&self, method: &Method) -> bool {
+    pub(crate) fn is_retryable(&self, idempotent: bool) -> bool {
         match self {
-            Failure::Status(response) => is_retryable_status(method, response.status()),
-            Failure::Transport(error) => {
-                error.is_connect() || (is_idempotent(method) && error.is_timeout())
-            }
+            Failure::Status(response) => is_retryable_status(idempotent, response.status()),
+            Failure::Transport(error) => error.is_connect() || (idempotent && error.is_timeout()),
         }
     }
 
@@ -51,10 +49,10 @@ pub(crate) fn is_idempotent(method: &Method) -> bool {
 }
 
 /// See [`Failure::is_retryable`].
-pub(crate) fn is_retryable_status(method: &Method, status: StatusCode) -> bool {
+pub(crate) fn is_retryable_status(idempotent: bool, status: StatusCode) -> bool {
     match status.as_u16() {
         429 | 503 => true,
-        408 | 500 | 502 | 504 => is_idempotent(method),
+        408 | 500 | 502 | 504 => idempotent,
         _ => false,
     }
 }
@@ -94,9 +92,18 @@ mod tests {
     fn idempotent_methods_retry_server_errors_and_post_only_429_and_503() {
         for status in [408, 429, 500, 502, 503, 504] {
             let status = StatusCode::from_u16(status).unwrap();
-            assert!(is_retryable_status(&Method::GET, status), "{status}");
-            assert!(is_retryable_status(&Method::DELETE, status), "{status}");
-            assert!(is_retryable_status(&Method::PUT, status), "{status}");
+            assert!(
+                is_retryable_status(is_idempotent(&Method::GET), status),
+                "{status}"
+            );
+            assert!(
+                is_retryable_status(is_idempotent(&Method::DELETE), status),
+                "{status}"
+            );
+            assert!(
+                is_retryable_status(is_idempotent(&Method::PUT), status),
+                "{status}"
+            );
         }
         for (status, expected) in [
             (429, true),
@@ -108,19 +115,22 @@ mod tests {
         ] {
             let status = StatusCode::from_u16(status).unwrap();
             assert_eq!(
-                is_retryable_status(&Method::POST, status),
+                is_retryable_status(is_idempotent(&Method::POST), status),
                 expected,
                 "POST {status}"
             );
             assert_eq!(
-                is_retryable_status(&Method::PATCH, status),
+                is_retryable_status(is_idempotent(&Method::PATCH), status),
                 expected,
                 "PATCH {status}"
             );
         }
         for status in [400, 401, 403, 404, 409, 422, 501] {
             let status = StatusCode::from_u16(status).unwrap();
-            assert!(!is_retryable_status(&Method::GET, status), "{status}");
+            assert!(
+                !is_retryable_status(is_idempotent(&Method::GET), status),
+                "{status}"
+            );
         }
     }
 

@@ -112,6 +112,29 @@ async fn a_503_on_a_query_is_retried_and_the_next_answer_is_used() {
 }
 
 #[tokio::test]
+async fn a_500_on_a_query_is_retried_because_queries_change_nothing() {
+    let server = server().await;
+    Mock::given(method("POST"))
+        .and(path(PATH))
+        .respond_with(ResponseTemplate::new(500).set_body_string("oops"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    answer_any_post(
+        &server,
+        ok_json(json!({"data": {"listWorkspaces": {"ok": true, "workspaces": []}}})),
+    )
+    .await;
+
+    let workspaces = client(&server).list_workspaces().await.unwrap();
+
+    assert!(workspaces.is_empty());
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
 async fn graphql_errors_are_a_graphql_error_that_keeps_the_partial_data() {
     let server = server().await;
     answer_any_post(
