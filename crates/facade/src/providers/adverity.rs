@@ -79,10 +79,14 @@ pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate
     }
     let name = super::name_or_email(invite.name.as_deref(), &invite.person.email);
     let (first, last) = super::split_name(&name);
+    // The generated builder needs every field of the body: no groups or workspaces, active.
     let request = client.create_user().body_map(|b| {
         b.email(invite.person.email.clone())
             .first_name(first)
             .last_name(last)
+            .groups(Vec::<i64>::new())
+            .workspaces(Vec::<i64>::new())
+            .active(true)
     });
     call(ADVERITY, "create_user", request.send())
         .await
