@@ -146,16 +146,17 @@ mod tests {
 
     #[test]
     fn nested_objects_become_dotted_columns_and_lists_join() {
+        // serde_json's `preserve_order` is on: columns keep the fields' order.
         let row = flatten(
             &json!({"id": "a", "role": {"id": "admin", "name": "Admin"}, "groups": [1, 2], "x": null}),
         );
         assert_eq!(
             row,
             vec![
-                ("groups".into(), "1,2".into()),
                 ("id".into(), "a".into()),
                 ("role.id".into(), "admin".into()),
                 ("role.name".into(), "Admin".into()),
+                ("groups".into(), "1,2".into()),
                 ("x".into(), String::new()),
             ]
         );

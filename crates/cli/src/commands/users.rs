@@ -33,6 +33,18 @@ pub(crate) async fn run(config: &Config, output: Output, command: UsersCommand) 
             eprintln!("usermgmt: skipping {error}");
         }
     }
+    if !directory
+        .providers()
+        .iter()
+        .any(|p| Capabilities::of(*p).list_users)
+    {
+        // An empty list would read as "nobody has an account anywhere".
+        return Err(
+            "no provider that can list users is configured: set the variables named above, or use --sandbox"
+                .to_string()
+                .into(),
+        );
+    }
     let mut users = super::collect("users", directory.list_users()).await?;
     users.sort_by(|a, b| (a.provider, &a.email).cmp(&(b.provider, &b.email)));
     print_list(output, &users)?;

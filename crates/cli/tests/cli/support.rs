@@ -1,0 +1,152 @@
+//! Running the binary in isolation from the caller's environment, and reading its output.
+
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use usermgmt_sandbox::Sandbox;
+
+/// Every variable the CLI reads, removed so the developer's shell cannot leak into a test.
+pub(crate) const CLI_VARS: &[&str] = &[
+    "AXIOM_URL",
+    "AXIOM_TOKEN",
+    "AXIOM_ORG_ID",
+    "ADVERITY_URL",
+    "ADVERITY_TOKEN",
+    "PARADIME_API_URL",
+    "PARADIME_API_KEY",
+    "PARADIME_API_SECRET",
+    "MODELPRIME_URL",
+    "MODELPRIME_EMAIL",
+    "MODELPRIME_TOKEN",
+    "AXOLO_URL",
+    "AXOLO_API_KEY",
+    "USERMGMT_OUTPUT",
+    "RUST_LOG",
+];
+
+/// The binary with no provider configuration at all. `RUST_BACKTRACE=1` makes any panic
+/// loud, so the error checks below would see it.
+pub(crate) fn bare() -> Command {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("usermgmt"));
+    for name in CLI_VARS {
+        command.env_remove(name);
+    }
+    command.env("RUST_BACKTRACE", "1");
+    command
+}
+
+/// The binary pointed at `sandbox` through the environment (state persists across runs).
+pub(crate) fn usermgmt(sandbox: &Sandbox) -> Command {
+    let mut command = bare();
+    command.envs(sandbox.env_vars());
+    command
+}
+
+/// The binary with `--sandbox`: a fresh demo sandbox inside the process.
+pub(crate) fn sandboxed() -> Command {
+    let mut command = bare();
+    command.arg("--sandbox");
+    command
+}
+
+/// Run `command`, require exit code 0, and return its output.
+pub(crate) fn ok(command: &mut Command) -> Output {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "expected success, got {:?}\nstdout: {}\nstderr: {}",
+        output.status.code(),
+        stdout(&output),
+        stderr(&output),
+    );
+    output
+}
+
+/// Run `command`, require a non-zero exit code, and return its output.
+pub(crate) fn fails(command: &mut Command) -> Output {
+    let output = command.output().unwrap();
+    assert!(
+        !output.status.success(),
+        "expected failure, got success\nstdout: {}\nstderr: {}",
+        stdout(&output),
+        stderr(&output),
+    );
+    output
+}
+
+/// Run `command` with `--output json`, require success, and parse all of stdout as JSON
+/// (so any log line or progress bar on stdout fails the test).
+pub(crate) fn run_json(command: &mut Command) -> Value {
+    json(&ok(command.args(["--output", "json"])))
+}
+
+/// The whole of stdout as one JSON document.
+pub(crate) fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not one JSON document ({e}):\n{}\nstderr: {}",
+            stdout(output),
+            stderr(output)
+        )
+    })
+}
+
+/// A JSON array, or a failure showing what came instead.
+pub(crate) fn array(value: &Value) -> &Vec<Value> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("expected a JSON array, got {value:#}"))
+}
+
+/// The item of `list` whose `field` equals `value`, if any.
+pub(crate) fn find<'a>(list: &'a Value, field: &str, value: &str) -> Option<&'a Value> {
+    array(list).iter().find(|item| item[field] == value)
+}
+
+pub(crate) fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub(crate) fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Stderr of a failed command: exactly one line starting `usermgmt: `, no panic, no
+/// backtrace, no Rust debug dump. Returns the line.
+pub(crate) fn one_error_line(output: &Output) -> String {
+    let text = stderr(output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "stderr should be one line, got {}:\n{text}",
+        lines.len()
+    );
+    let line = lines[0];
+    assert!(line.starts_with("usermgmt: "), "unprefixed error: {line}");
+    for noise in [
+        "panicked",
+        "backtrace",
+        "RUST_BACKTRACE",
+        "Error {",
+        "Some(",
+        "\\n",
+    ] {
+        assert!(
+            !line.contains(noise),
+            "error line contains {noise:?}: {line}"
+        );
+    }
+    assert!(
+        output.stdout.is_empty(),
+        "a failed command printed on stdout: {}",
+        stdout(output)
+    );
+    line.to_string()
+}
+
+/// Start a demo sandbox for a multi-step test.
+pub(crate) async fn sandbox() -> Sandbox {
+    Sandbox::start().await.unwrap()
+}
