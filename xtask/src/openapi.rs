@@ -97,12 +97,31 @@ fn success_bodies(operation: &openapiv3::Operation) -> BTreeSet<Option<String>> 
                     .get("application/json")
                     .map(|media| match &media.schema {
                         Some(ReferenceOr::Reference { reference }) => reference.clone(),
-                        Some(ReferenceOr::Item(schema)) => format!("{:?}", schema.schema_kind),
+                        Some(ReferenceOr::Item(schema)) => inline_kind(&schema.schema_kind),
                         None => "untyped JSON".into(),
                     })
             }
         })
         .collect()
+}
+
+/// A short name for an inline schema, for messages ("an inline integer schema").
+fn inline_kind(kind: &openapiv3::SchemaKind) -> String {
+    use openapiv3::{SchemaKind, Type};
+    let name = match kind {
+        SchemaKind::Type(Type::String(_)) => "string",
+        SchemaKind::Type(Type::Number(_)) => "number",
+        SchemaKind::Type(Type::Integer(_)) => "integer",
+        SchemaKind::Type(Type::Object(_)) => "object",
+        SchemaKind::Type(Type::Array(_)) => "array",
+        SchemaKind::Type(Type::Boolean(_)) => "boolean",
+        SchemaKind::OneOf { .. } => "oneOf",
+        SchemaKind::AllOf { .. } => "allOf",
+        SchemaKind::AnyOf { .. } => "anyOf",
+        SchemaKind::Not { .. } => "not",
+        SchemaKind::Any(_) => "untyped",
+    };
+    format!("an inline {name} schema")
 }
 
 /// progenitor's errors mention the operation only sometimes; add which one where we can.
