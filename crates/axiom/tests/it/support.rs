@@ -4,8 +4,11 @@
 
 use serde_json::{Value, json};
 use usermgmt_axiom::{AxiomCredentials, Client, ClientOptions};
-use wiremock::matchers::{any, header, method, path};
-use wiremock::{Match, Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
+use usermgmt_testkit::mount_catch_all;
+use wiremock::matchers::{header, method, path};
+use wiremock::{Match, Mock, MockBuilder, MockServer, Request, ResponseTemplate};
+
+pub(crate) use usermgmt_testkit::{exact_query, json_content};
 
 /// The version prefix of Axiom's base URL (`https://api.axiom.co/v2`).
 pub(crate) const PREFIX: &str = "/v2";
@@ -37,54 +40,6 @@ pub(crate) async fn setup_with(
     (server, client)
 }
 
-/// Answers, with a 418 nothing decodes, every request no other mock matches, and fails
-/// the test when the server is dropped if it answered any. Its priority is the lowest,
-/// so it acts as if mounted last whatever the order tests mount their mocks in.
-async fn mount_catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(Unexpected)
-        .with_priority(u8::MAX)
-        .expect(0)
-        .named("catch-all: a request no test expected")
-        .mount(server)
-        .await;
-}
-
-/// The catch-all's answer: a 418 whose `x-unexpected-request` header and body describe
-/// the request (method, URL, headers, body), so the panic of a test whose request did
-/// not match shows what was actually sent.
-struct Unexpected;
-
-impl Respond for Unexpected {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let headers: Vec<String> = request
-            .headers
-            .iter()
-            .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap_or("?")))
-            .collect();
-        let description = format!(
-            "{} {} [{}] {}",
-            request.method,
-            request.url,
-            headers.join("; "),
-            String::from_utf8_lossy(&request.body)
-        );
-        let printable: String = description
-            .chars()
-            .map(|c| {
-                if c.is_ascii_graphic() || c == ' ' {
-                    c
-                } else {
-                    '?'
-                }
-            })
-            .collect();
-        ResponseTemplate::new(418)
-            .insert_header("x-unexpected-request", printable.as_str())
-            .set_body_string(printable)
-    }
-}
-
 /// A mock for `verb` on `suffix` (after the version prefix) carrying exactly the auth
 /// headers Axiom wants for a personal access token: `Authorization: Bearer <token>` and
 /// `X-Axiom-Org-Id`.
@@ -96,34 +51,6 @@ pub(crate) fn request(verb: &str, suffix: &str) -> MockBuilder {
         .and(exact_query(&[]))
 }
 
-/// Matches when the query string holds exactly these pairs, in any order.
-#[derive(Debug)]
-pub(crate) struct ExactQuery(Vec<(String, String)>);
-
-/// See [`ExactQuery`]; `&[]` asserts there is no query at all.
-pub(crate) fn exact_query(pairs: &[(&str, &str)]) -> ExactQuery {
-    ExactQuery(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-    )
-}
-
-impl Match for ExactQuery {
-    fn matches(&self, request: &Request) -> bool {
-        let mut sent: Vec<(String, String)> = request
-            .url
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        let mut wanted = self.0.clone();
-        sent.sort();
-        wanted.sort();
-        sent == wanted
-    }
-}
-
 /// Matches when the request has no header of this name.
 #[derive(Debug)]
 pub(crate) struct NoHeader(pub(crate) &'static str);
@@ -132,11 +59,6 @@ impl Match for NoHeader {
     fn matches(&self, request: &Request) -> bool {
         !request.headers.contains_key(self.0)
     }
-}
-
-/// Matches a JSON request: `Content-Type: application/json` (as the seed's curl sends).
-pub(crate) fn json_content() -> impl Match {
-    header("content-type", "application/json")
 }
 
 /// A 200 answer with a JSON body.

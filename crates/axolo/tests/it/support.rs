@@ -3,8 +3,9 @@
 
 use serde_json::{Value, json};
 use usermgmt_axolo::{AxoloCredentials, Client, ClientOptions};
-use wiremock::matchers::{any, header, method, path};
-use wiremock::{Match, Mock, MockBuilder, MockServer, Request, Respond, ResponseTemplate};
+use usermgmt_testkit::mount_catch_all;
+use wiremock::matchers::{header, method, path};
+use wiremock::{Match, Mock, MockBuilder, MockServer, Request};
 
 /// The version prefix of Axolo's base URL (`https://api.axolo.co/v1`).
 pub(crate) const PREFIX: &str = "/v1";
@@ -23,54 +24,6 @@ pub(crate) async fn setup() -> (MockServer, Client) {
     )
     .expect("plain http to loopback is allowed");
     (server, client)
-}
-
-/// Answers, with a 418 nothing decodes, every request no other mock matches, and fails
-/// the test when the server is dropped if it answered any. Its priority is the lowest,
-/// so it acts as if mounted last whatever the order tests mount their mocks in.
-async fn mount_catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(Unexpected)
-        .with_priority(u8::MAX)
-        .expect(0)
-        .named("catch-all: a request no test expected")
-        .mount(server)
-        .await;
-}
-
-/// The catch-all's answer: a 418 whose `x-unexpected-request` header and body describe
-/// the request (method, URL, headers, body), so the panic of a test whose request did
-/// not match shows what was actually sent.
-struct Unexpected;
-
-impl Respond for Unexpected {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let headers: Vec<String> = request
-            .headers
-            .iter()
-            .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap_or("?")))
-            .collect();
-        let description = format!(
-            "{} {} [{}] {}",
-            request.method,
-            request.url,
-            headers.join("; "),
-            String::from_utf8_lossy(&request.body)
-        );
-        let printable: String = description
-            .chars()
-            .map(|c| {
-                if c.is_ascii_graphic() || c == ' ' {
-                    c
-                } else {
-                    '?'
-                }
-            })
-            .collect();
-        ResponseTemplate::new(418)
-            .insert_header("x-unexpected-request", printable.as_str())
-            .set_body_string(printable)
-    }
 }
 
 /// A mock for a JSON `POST` of exactly `body` to `suffix` (after `/v1`), authenticated
