@@ -1,0 +1,136 @@
+//! The command line, as clap types: the global options and the command tree here, each
+//! command group's arguments in a module of its own. Command and flag names are a
+//! contract with scripts: change them only with a deprecation path.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+mod adverity;
+mod axiom;
+mod axolo;
+mod modelprime;
+mod offboard;
+mod paradime;
+mod sandbox;
+mod users;
+
+pub(crate) use adverity::*;
+pub(crate) use axiom::*;
+pub(crate) use axolo::*;
+pub(crate) use modelprime::*;
+pub(crate) use offboard::*;
+pub(crate) use paradime::*;
+pub(crate) use sandbox::*;
+pub(crate) use users::*;
+
+/// Onboard, offboard and list users across Axiom, Adverity, Paradime, Model-Prime and Axolo.
+///
+/// Credentials and base URLs come from the environment (AXIOM_TOKEN, ADVERITY_URL,
+/// ...); `--sandbox` runs everything against local fakes instead.
+#[derive(Debug, Parser)]
+#[command(name = "usermgmt", version, propagate_version = true)]
+pub(crate) struct Cli {
+    /// Start the in-process sandbox and point every provider at it (no credentials needed).
+    #[arg(long, global = true)]
+    pub(crate) sandbox: bool,
+
+    /// Output format.
+    #[arg(long, short = 'o', global = true, value_enum, default_value_t = Output::Table, env = "USERMGMT_OUTPUT")]
+    pub(crate) output: Output,
+
+    /// More logging on stderr (-v: info, -vv: debug, -vvv: trace).
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    pub(crate) verbose: u8,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Output {
+    /// A table for people.
+    Table,
+    /// JSON for scripts: an array for lists, an object otherwise.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Axiom users and the current user.
+    #[command(subcommand)]
+    Axiom(AxiomCommand),
+    /// Adverity users.
+    #[command(subcommand)]
+    Adverity(AdverityCommand),
+    /// Paradime users and workspaces.
+    #[command(subcommand)]
+    Paradime(ParadimeCommand),
+    /// Model-Prime organisation, users, invitations and roles.
+    #[command(subcommand)]
+    Modelprime(ModelPrimeCommand),
+    /// Axolo onboarding and offboarding by GitHub login.
+    #[command(subcommand)]
+    Axolo(AxoloCommand),
+    /// Users across every configured provider.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Plan (and with --apply, run) removing one person from every provider.
+    Offboard(OffboardArgs),
+    /// The local sandbox of all five APIs.
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
+}
+
+/// Pagination flags shared by the paginated lists.
+#[derive(Debug, Clone, Copy, Args)]
+pub(crate) struct PageArgs {
+    /// Items per request (clamped to the provider's maximum).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) page_size: Option<u64>,
+    /// Stop after this many users.
+    #[arg(long)]
+    pub(crate) limit: Option<u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn offboard_needs_login_and_organization_together() {
+        assert!(
+            Cli::try_parse_from([
+                "usermgmt",
+                "offboard",
+                "--email",
+                "a@b.c",
+                "--github-login",
+                "x"
+            ])
+            .is_err()
+        );
+        let cli = Cli::try_parse_from([
+            "usermgmt",
+            "offboard",
+            "--email",
+            "a@b.c",
+            "--github-login",
+            "x",
+            "--axolo-organization",
+            "acme",
+        ])
+        .unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Offboard(OffboardArgs { apply: false, .. })
+        ));
+    }
+}
