@@ -25,7 +25,9 @@ pub(crate) async fn run() -> Result<(), String> {
     if !skipped.is_empty() {
         return Err(format!("providers not configured: {skipped:?}"));
     }
-    let person = Person::new("alan@acme.example").with_github_login("alan-turing");
+    let person = Person::new("alan@acme.example")
+        .and_then(|p| p.with_github_login("alan-turing"))
+        .map_err(|e| e.to_string())?;
     let plan = directory.plan_offboard(&person, Some("acme-corp")).await;
     for provider in Provider::ALL {
         sandbox.faults(provider).latency(DELAY);
@@ -33,7 +35,9 @@ pub(crate) async fn run() -> Result<(), String> {
 
     // The slowest single provider: one delete of someone else on Axiom, same delay.
     let single_started = Instant::now();
-    let others = directory.find(&Person::new("claude@acme.example")).await;
+    let others = directory
+        .find(&Person::new("claude@acme.example").map_err(|e| e.to_string())?)
+        .await;
     let lookup_time = single_started.elapsed();
     let claude = others
         .into_iter()

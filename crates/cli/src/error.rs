@@ -9,13 +9,27 @@ pub(crate) enum CliError {
     Sdk(usermgmt::Error),
     /// Anything else, already phrased for the user.
     Message(String),
+    /// The command line asked for something impossible (an empty or malformed value);
+    /// nothing was sent. Exit code 2, like clap's own usage errors.
+    Usage(String),
+}
+
+impl CliError {
+    /// The process exit code for this error: 2 for usage errors (and the SDK's invalid
+    /// input, which is caught before any request), 1 otherwise.
+    pub(crate) fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) | CliError::Sdk(usermgmt::Error::InvalidInput { .. }) => 2,
+            _ => 1,
+        }
+    }
 }
 
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CliError::Sdk(error) => write!(f, "{error}"),
-            CliError::Message(message) => f.write_str(message),
+            CliError::Message(message) | CliError::Usage(message) => f.write_str(message),
         }
     }
 }

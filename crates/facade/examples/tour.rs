@@ -36,7 +36,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         directory.providers().len()
     );
 
-    let person = Person::new("alan@acme.example").with_github_login("alan-turing");
+    let person = Person::new("alan@acme.example")?.with_github_login("alan-turing")?;
     let plan = directory.plan_offboard(&person, Some("acme-corp")).await;
     let report = directory.apply(&plan).await;
     for step in &report.steps {

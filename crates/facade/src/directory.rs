@@ -105,7 +105,7 @@ impl Backend {
 ///     eprintln!("skipped: {error}");
 /// }
 /// let everyone: Vec<usermgmt::User> = directory.list_users().try_collect().await?;
-/// let ada = directory.find(&Person::new("ada@acme.example")).await;
+/// let ada = directory.find(&Person::new("ada@acme.example")?).await;
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -299,6 +299,7 @@ impl Directory {
         if !Capabilities::of(provider).change_role {
             return Err(unsupported(provider, "changing roles"));
         }
+        let id = &crate::validate::provider_id(provider, "user id", id)?;
         match self.require(provider)? {
             #[cfg(feature = "axiom")]
             Backend::Axiom(c) => providers::axiom::change_role(c, id, level).await,
@@ -314,6 +315,7 @@ impl Directory {
     /// Remove the user `id` at `provider` the way it removes people (delete or disable).
     /// Axolo removes by GitHub login: use [`plan_offboard`](Self::plan_offboard).
     pub async fn remove(&self, provider: Provider, id: &str) -> Result<(), Error> {
+        let id = &crate::validate::provider_id(provider, "user id", id)?;
         match self.require(provider)? {
             #[cfg(feature = "axiom")]
             Backend::Axiom(c) => providers::axiom::remove(c, id).await,

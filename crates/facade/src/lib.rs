@@ -23,33 +23,33 @@
 //! ## Find a person everywhere
 //!
 //! ```no_run
-//! # async fn demo() {
+//! # async fn demo() -> Result<(), usermgmt::Error> {
 //! use usermgmt::{Directory, Person};
 //!
 //! let (directory, _skipped) = Directory::from_env();
-//! for (provider, result) in directory.find(&Person::new("ada@acme.example")).await {
+//! for (provider, result) in directory.find(&Person::new("ada@acme.example")?).await {
 //!     match result {
 //!         Ok(accounts) => println!("{provider}: {} account(s)", accounts.len()),
 //!         Err(error) => eprintln!("{provider}: {error}"),
 //!     }
 //! }
-//! # }
+//! # Ok(()) }
 //! ```
 //!
 //! ## Offboard a person everywhere, plan first
 //!
 //! ```no_run
-//! # async fn demo() {
+//! # async fn demo() -> Result<(), usermgmt::Error> {
 //! use usermgmt::{Directory, Person};
 //!
 //! let (directory, _skipped) = Directory::from_env();
-//! let person = Person::new("ada@acme.example").with_github_login("ada-l");
+//! let person = Person::new("ada@acme.example")?.with_github_login("ada-l")?;
 //! let plan = directory.plan_offboard(&person, Some("acme")).await; // read-only
 //! let report = directory.apply(&plan).await; // concurrent; safe to run again
 //! for step in &report.steps {
 //!     println!("{}: {:?} -> {:?}", step.step.provider, step.step.action, step.outcome);
 //! }
-//! # }
+//! # Ok(()) }
 //! ```
 
 mod capabilities;
@@ -59,6 +59,7 @@ mod offboard;
 pub mod paginate;
 mod providers;
 mod roles;
+pub mod validate;
 
 pub use capabilities::{Capabilities, Removal};
 pub use directory::{Backend, Directory, Invite};
@@ -84,3 +85,4 @@ pub use providers::paradime;
 /// The shared runtime: credentials, options, errors.
 pub use usermgmt_runtime as runtime;
 pub use usermgmt_runtime::{ClientOptions, Error, Provider, RetryPolicy};
+pub use validate::Email;

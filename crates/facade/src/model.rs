@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use usermgmt_runtime::Provider;
 
+use crate::{Email, validate};
+
 /// A user account at one provider, in the shape shared by all providers.
 ///
 /// Native roles are kept verbatim (lossless); [`access`](User::access) is the
@@ -28,49 +30,98 @@ pub struct User {
     pub status: Status,
 }
 
-/// A person to find or offboard across providers: the email, plus the GitHub login and
-/// Slack id that Axolo identifies engineers by.
+/// A person to find or offboard across providers: a validated email, plus the GitHub
+/// login and Slack id that Axolo identifies engineers by. Every part is checked when it
+/// is set, so an empty or malformed value can never match more accounts than it should.
 ///
 /// ```
 /// use usermgmt::Person;
-/// let ada = Person::new("ada@acme.example").with_github_login("ada-l");
-/// assert_eq!(ada.github_login.as_deref(), Some("ada-l"));
+/// let ada = Person::new("ada@acme.example")?.with_github_login("ada-l")?;
+/// assert_eq!(ada.github_login(), Some("ada-l"));
+/// assert!(Person::new("").is_err());
+/// assert!(Person::new("ada@acme.example")?.with_github_login(" ").is_err());
+/// # Ok::<(), usermgmt::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PersonFields")]
 pub struct Person {
-    /// The email address (compared case-insensitively).
-    pub email: String,
-    /// The GitHub login, for Axolo.
-    pub github_login: Option<String>,
-    /// The Slack member id, for Axolo onboarding.
-    pub slack_id: Option<String>,
+    email: Email,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    github_login: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slack_id: Option<String>,
+}
+
+/// The serialised shape of a [`Person`], checked on the way in.
+#[derive(Deserialize)]
+struct PersonFields {
+    email: String,
+    github_login: Option<String>,
+    slack_id: Option<String>,
+}
+
+impl TryFrom<PersonFields> for Person {
+    type Error = crate::Error;
+
+    fn try_from(fields: PersonFields) -> Result<Self, Self::Error> {
+        let mut person = Person::new(&fields.email)?;
+        if let Some(login) = fields.github_login {
+            person = person.with_github_login(&login)?;
+        }
+        if let Some(slack_id) = fields.slack_id {
+            person = person.with_slack_id(&slack_id)?;
+        }
+        Ok(person)
+    }
 }
 
 impl Person {
-    /// A person known by email.
-    pub fn new(email: impl Into<String>) -> Self {
+    /// A person known by email; [`Error::InvalidInput`](crate::Error::InvalidInput) when
+    /// it is empty or not an email address.
+    pub fn new(email: &str) -> Result<Self, crate::Error> {
+        Ok(Self::from_email(Email::parse(email)?))
+    }
+
+    /// A person known by an already checked email.
+    pub fn from_email(email: Email) -> Self {
         Self {
-            email: email.into(),
+            email,
             github_login: None,
             slack_id: None,
         }
     }
 
-    /// Add the GitHub login.
-    pub fn with_github_login(mut self, login: impl Into<String>) -> Self {
-        self.github_login = Some(login.into());
-        self
+    /// Add the GitHub login (checked: 1 to 39 letters, digits or single hyphens).
+    pub fn with_github_login(mut self, login: &str) -> Result<Self, crate::Error> {
+        self.github_login = Some(validate::github_name("GitHub login", login)?);
+        Ok(self)
     }
 
-    /// Add the Slack member id.
-    pub fn with_slack_id(mut self, slack_id: impl Into<String>) -> Self {
-        self.slack_id = Some(slack_id.into());
-        self
+    /// Add the Slack member id (checked: letters and digits).
+    pub fn with_slack_id(mut self, slack_id: &str) -> Result<Self, crate::Error> {
+        self.slack_id = Some(validate::slack_id(slack_id)?);
+        Ok(self)
     }
 
-    /// Whether `email` is this person's address (case-insensitive, surrounding space ignored).
+    /// The email address.
+    pub fn email(&self) -> &Email {
+        &self.email
+    }
+
+    /// The GitHub login, if known.
+    pub fn github_login(&self) -> Option<&str> {
+        self.github_login.as_deref()
+    }
+
+    /// The Slack member id, if known.
+    pub fn slack_id(&self) -> Option<&str> {
+        self.slack_id.as_deref()
+    }
+
+    /// Whether `email` is this person's address (case-insensitive, surrounding space
+    /// ignored). An empty or blank `email` never matches.
     pub fn has_email(&self, email: &str) -> bool {
-        self.email.trim().eq_ignore_ascii_case(email.trim())
+        self.email.matches(email)
     }
 }
 
@@ -196,8 +247,24 @@ mod tests {
     }
 
     #[test]
+    fn people_deserialise_only_when_every_part_is_valid() {
+        let ok: Person =
+            serde_json::from_str(r#"{"email":"ada@acme.example","github_login":"ada-l"}"#).unwrap();
+        assert_eq!(ok.github_login(), Some("ada-l"));
+        for bad in [
+            r#"{"email":""}"#,
+            r#"{"email":"ada@acme.example","github_login":""}"#,
+            r#"{"email":"ada@acme.example","slack_id":"not one"}"#,
+        ] {
+            assert!(serde_json::from_str::<Person>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn emails_match_case_insensitively() {
-        assert!(Person::new("Ada@Acme.Example").has_email(" ada@acme.example"));
-        assert!(!Person::new("ada@acme.example").has_email("ada@acme.exampl"));
+        let ada = Person::new("Ada@Acme.Example").unwrap();
+        assert!(ada.has_email(" ada@acme.example"));
+        assert!(!ada.has_email("ada@acme.exampl"));
+        assert!(!ada.has_email(""));
     }
 }

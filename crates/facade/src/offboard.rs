@@ -124,16 +124,16 @@ impl Directory {
     /// are given.
     ///
     /// ```no_run
-    /// # async fn demo(directory: usermgmt::Directory) {
+    /// # async fn demo(directory: usermgmt::Directory) -> Result<(), usermgmt::Error> {
     /// use usermgmt::Person;
-    /// let person = Person::new("ada@acme.example").with_github_login("ada-l");
+    /// let person = Person::new("ada@acme.example")?.with_github_login("ada-l")?;
     /// let plan = directory.plan_offboard(&person, Some("acme")).await;
     /// for step in &plan.steps {
     ///     println!("{}: {:?}", step.provider, step.action);
     /// }
     /// let report = directory.apply(&plan).await;
     /// assert!(report.is_success());
-    /// # }
+    /// # Ok(()) }
     /// ```
     pub async fn plan_offboard(
         &self,
@@ -233,10 +233,10 @@ async fn plan_for(
     let step = |action| Step { provider, action };
     let capabilities = Capabilities::of(provider);
     if capabilities.removal == Removal::Offboard {
-        return vec![step(match (&person.github_login, axolo_organization) {
+        return vec![step(match (person.github_login(), axolo_organization) {
             (Some(login), Some(organization)) => Action::Offboard {
                 organization: organization.to_string(),
-                github_login: login.clone(),
+                github_login: login.to_string(),
             },
             _ => Action::Skip {
                 reason: "Axolo identifies engineers by GitHub login: give the login and the organization".into(),

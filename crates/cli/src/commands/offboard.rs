@@ -20,9 +20,9 @@ pub(crate) async fn run(config: &Config, output: Output, args: OffboardArgs) -> 
                 .into(),
         );
     }
-    let mut person = Person::new(args.email);
-    if let Some(login) = args.github_login {
-        person = person.with_github_login(login);
+    let mut person = Person::new(&args.email)?;
+    if let Some(login) = &args.github_login {
+        person = person.with_github_login(login)?;
     }
     let plan = directory
         .plan_offboard(&person, args.axolo_organization.as_deref())

@@ -4,14 +4,17 @@ use usermgmt::{Capabilities, Provider};
 
 use crate::args::{Output, UsersCommand};
 use crate::config::Config;
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
 use crate::output::print_list;
 
 pub(crate) async fn run(config: &Config, output: Output, command: UsersCommand) -> CliResult<()> {
     let UsersCommand::List { providers } = command;
     let providers = providers
         .iter()
-        .map(|p| p.parse::<Provider>().map_err(|e| e.to_string()))
+        .map(|p| {
+            p.parse::<Provider>()
+                .map_err(|e| CliError::Usage(e.to_string()))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     for provider in &providers {
         if !Capabilities::of(*provider).list_users {

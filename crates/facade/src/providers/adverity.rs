@@ -77,11 +77,11 @@ pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate
                     .into(),
         });
     }
-    let name = super::name_or_email(invite.name.as_deref(), &invite.person.email);
+    let name = super::name_or_email(invite.name.as_deref(), invite.person.email().as_str());
     let (first, last) = super::split_name(&name);
     // The generated builder needs every field of the body: no groups or workspaces, active.
     let request = client.create_user().body_map(|b| {
-        b.email(invite.person.email.clone())
+        b.email(invite.person.email().to_string())
             .first_name(first)
             .last_name(last)
             .groups(Vec::<i64>::new())

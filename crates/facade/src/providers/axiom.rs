@@ -45,10 +45,12 @@ pub(crate) fn to_user(user: types::User) -> User {
 
 pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate::Error> {
     let role = roles::axiom_role(invite.access)?;
-    let name = super::name_or_email(invite.name.as_deref(), &invite.person.email);
-    let request = client
-        .create_user()
-        .body_map(|b| b.name(name).email(invite.person.email.clone()).role(role));
+    let name = super::name_or_email(invite.name.as_deref(), invite.person.email().as_str());
+    let request = client.create_user().body_map(|b| {
+        b.name(name)
+            .email(invite.person.email().to_string())
+            .role(role)
+    });
     call(AXIOM, "create_user", request.send()).await.map(drop)
 }
 

@@ -17,18 +17,19 @@ pub(crate) async fn onboard(client: &Client, invite: &Invite) -> Result<(), crat
     };
     let organization = invite
         .axolo_organization
-        .clone()
-        .ok_or_else(|| missing("a GitHub organization"))?;
+        .as_deref()
+        .ok_or_else(|| missing("a GitHub organization"))
+        .and_then(|org| crate::validate::github_name("GitHub organization", org))?;
     let login = invite
         .person
-        .github_login
-        .clone()
-        .ok_or_else(|| missing("a GitHub login"))?;
+        .github_login()
+        .ok_or_else(|| missing("a GitHub login"))?
+        .to_string();
     let slack = invite
         .person
-        .slack_id
-        .clone()
-        .ok_or_else(|| missing("a Slack id"))?;
+        .slack_id()
+        .ok_or_else(|| missing("a Slack id"))?
+        .to_string();
     let request = client.onboard_engineer().body_map(|b| {
         b.organization(organization)
             .github_login(login)

@@ -87,9 +87,9 @@ pub(crate) async fn get(client: &Client, id: &str) -> Result<User, crate::Error>
 
 pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate::Error> {
     let role = PermissionRole::from_wire(roles::modelprime_role(invite.access)?);
-    let name = super::name_or_email(invite.name.as_deref(), &invite.person.email);
+    let name = super::name_or_email(invite.name.as_deref(), invite.person.email().as_str());
     let request = client.invite_user().body_map(|b| {
-        b.email(invite.person.email.clone())
+        b.email(invite.person.email().to_string())
             .name(name)
             .roles(vec![role])
             .connection(Some(types::ConnectionTypeInner::GoogleOauth2))

@@ -70,7 +70,7 @@ fn account_type(level: AccessLevel) -> Result<UserAccountType, crate::Error> {
 
 pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate::Error> {
     client
-        .invite_user(&invite.person.email, account_type(invite.access)?)
+        .invite_user(invite.person.email().as_str(), account_type(invite.access)?)
         .await
 }
 

@@ -16,7 +16,7 @@ use crate::{directory, lookup, options, start};
 /// `find`'s answer as provider -> accounts (every lookup must succeed).
 async fn accounts(directory: &Directory, email: &str) -> BTreeMap<Provider, Vec<User>> {
     directory
-        .find(&Person::new(email))
+        .find(&Person::new(email).unwrap())
         .await
         .into_iter()
         .map(|(provider, result)| (provider, result.unwrap()))
@@ -218,7 +218,9 @@ async fn a_failing_provider_yields_its_error_while_the_others_still_list() {
             .any(|u| u.provider == Provider::Paradime)
     );
 
-    let found = directory.find(&Person::new(demo::LEAVER_EMAIL)).await;
+    let found = directory
+        .find(&Person::new(demo::LEAVER_EMAIL).unwrap())
+        .await;
     for (provider, result) in found {
         assert!(
             result.is_ok(),
@@ -232,8 +234,11 @@ async fn invite_creates_the_account_with_exactly_the_requested_level() {
     let sandbox = start().await;
     let directory = directory(&sandbox);
     let barbara = Person::new("barbara@acme.example")
+        .unwrap()
         .with_github_login("bliskov")
-        .with_slack_id("U01BARBARA");
+        .unwrap()
+        .with_slack_id("U01BARBARA")
+        .unwrap();
     let invite = |access| Invite {
         name: Some("Barbara Liskov".into()),
         axolo_organization: Some(demo::AXOLO_ORGANIZATION.into()),
@@ -296,7 +301,10 @@ async fn inviting_at_adverity_without_a_level_creates_the_user() {
     let directory = directory(&sandbox);
     let invite = Invite {
         name: Some("Barbara Liskov".into()),
-        ..Invite::new(Person::new("barbara@acme.example"), AccessLevel::Unknown)
+        ..Invite::new(
+            Person::new("barbara@acme.example").unwrap(),
+            AccessLevel::Unknown,
+        )
     };
     directory.invite(Provider::Adverity, &invite).await.unwrap();
     let found = accounts(&directory, "barbara@acme.example").await;

@@ -9,7 +9,10 @@ use usermgmt_sandbox::{Provider as Fake, Sandbox};
 use crate::{directory, start};
 
 fn alan() -> Person {
-    Person::new(demo::LEAVER_EMAIL).with_github_login(demo::LEAVER_GITHUB_LOGIN)
+    Person::new(demo::LEAVER_EMAIL)
+        .unwrap()
+        .with_github_login(demo::LEAVER_GITHUB_LOGIN)
+        .unwrap()
 }
 
 fn actions(plan: &OffboardPlan) -> Vec<(Provider, &Action)> {
@@ -147,7 +150,10 @@ async fn plan_then_apply_then_apply_again_offboards_alan_everywhere_and_is_idemp
 async fn a_pending_paradime_invitation_is_planned_as_a_skip_and_left_alone() {
     let sandbox = start().await;
     let directory = directory(&sandbox);
-    let annie = Person::new("annie@acme.example").with_github_login("annie-easley");
+    let annie = Person::new("annie@acme.example")
+        .unwrap()
+        .with_github_login("annie-easley")
+        .unwrap();
     let plan = directory
         .plan_offboard(&annie, Some(demo::AXOLO_ORGANIZATION))
         .await;
@@ -189,7 +195,7 @@ async fn a_pending_paradime_invitation_is_planned_as_a_skip_and_left_alone() {
 async fn without_a_github_login_axolo_is_skipped_with_the_reason_and_left_alone() {
     let sandbox = start().await;
     let directory = directory(&sandbox);
-    let claude = Person::new("claude@acme.example");
+    let claude = Person::new("claude@acme.example").unwrap();
     let plan = directory
         .plan_offboard(&claude, Some(demo::AXOLO_ORGANIZATION))
         .await;
@@ -217,7 +223,7 @@ async fn without_a_github_login_axolo_is_skipped_with_the_reason_and_left_alone(
 
     // With the login but no organization, Axolo is skipped as well.
     let with_login = directory
-        .plan_offboard(&claude.with_github_login("cshannon"), None)
+        .plan_offboard(&claude.with_github_login("cshannon").unwrap(), None)
         .await;
     assert!(
         with_login

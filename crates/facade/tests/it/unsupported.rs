@@ -164,7 +164,7 @@ async fn role_changes_never_escalate_and_are_refused_before_any_request() {
             other => panic!("{provider} {level}: expected a refusal, got {other:?}"),
         }
     }
-    let owner = Invite::new(Person::new("x@acme.example"), AccessLevel::Owner);
+    let owner = Invite::new(Person::new("x@acme.example").unwrap(), AccessLevel::Owner);
     for provider in [Provider::ModelPrime, Provider::Paradime] {
         let result = directory.invite(provider, &owner).await;
         assert!(
@@ -180,7 +180,7 @@ async fn invalid_invitations_are_refused_before_any_request() {
     let silent = Silent::start().await;
     let directory = &silent.directory;
     // Adverity grants access through groups, so a level cannot be honoured.
-    let member = Invite::new(Person::new("x@acme.example"), AccessLevel::Member);
+    let member = Invite::new(Person::new("x@acme.example").unwrap(), AccessLevel::Member);
     let result = directory.invite(Provider::Adverity, &member).await;
     assert!(
         matches!(&result, Err(Error::InvalidInput { provider: Some(Provider::Adverity), message }) if message.contains("groups")),
