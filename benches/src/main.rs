@@ -4,6 +4,7 @@
 //!
 //! `usermgmt-bench [overhead|pagination|memory|offboard]...` runs some of them.
 
+mod journal;
 mod memory;
 mod offboard;
 mod overhead;
@@ -19,7 +20,7 @@ async fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some(memory::CHILD_FLAG) {
         return memory::child(&args[1..]).await;
     }
-    let all = ["overhead", "pagination", "memory", "offboard"];
+    let all = ["overhead", "pagination", "memory", "offboard", "journal"];
     let chosen: Vec<&str> = if args.is_empty() {
         all.to_vec()
     } else {
@@ -31,6 +32,7 @@ async fn main() -> ExitCode {
             "pagination" => pagination::run().await,
             "memory" => memory::run().await,
             "offboard" => offboard::run().await,
+            "journal" => journal::run().await,
             other => Err(format!(
                 "unknown benchmark {other:?}; expected one of {all:?}"
             )),

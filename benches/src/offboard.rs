@@ -28,7 +28,10 @@ pub(crate) async fn run() -> Result<(), String> {
     let person = Person::new("alan@acme.example")
         .and_then(|p| p.with_github_login("alan-turing"))
         .map_err(|e| e.to_string())?;
-    let plan = directory.plan_offboard(&person, Some("acme-corp")).await;
+    let plan = directory
+        .plan_offboard(&person, Some("acme-corp"))
+        .await
+        .map_err(|e| e.to_string())?;
     for provider in Provider::ALL {
         sandbox.faults(provider).latency(DELAY);
     }

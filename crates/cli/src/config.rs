@@ -3,22 +3,25 @@
 //! process environment is never modified).
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use usermgmt::{ClientOptions, Provider};
 use usermgmt_sandbox::Sandbox;
 
 use crate::error::CliResult;
+use crate::journal::Journal;
 
 /// Configuration for one run; keeps the sandbox (if any) alive while commands run.
 pub(crate) struct Config {
     sandbox_vars: Option<HashMap<String, String>>,
     _sandbox: Option<Sandbox>,
+    journal_path: Option<PathBuf>,
     pub(crate) options: ClientOptions,
 }
 
 impl Config {
     /// Read from the environment, or start the sandbox.
-    pub(crate) async fn new(sandbox: bool) -> CliResult<Config> {
+    pub(crate) async fn new(sandbox: bool, journal_path: Option<PathBuf>) -> CliResult<Config> {
         let (sandbox, sandbox_vars) = if sandbox {
             let started = Sandbox::start()
                 .await
@@ -35,6 +38,7 @@ impl Config {
         Ok(Config {
             sandbox_vars,
             _sandbox: sandbox,
+            journal_path,
             options: ClientOptions::default(),
         })
     }
@@ -69,5 +73,16 @@ impl Config {
         };
         let lookup = |name: &str| self.var(name);
         usermgmt::Directory::from_lookup(providers, &lookup, &self.options)
+    }
+
+    /// The journal: `--journal`/`USERMGMT_JOURNAL`, else with `--sandbox` the sandbox's
+    /// own (never the real one), else the platform default.
+    pub(crate) fn journal(&self) -> CliResult<Journal> {
+        let path = match (&self.journal_path, &self.sandbox_vars) {
+            (Some(path), _) => path.clone(),
+            (None, Some(_)) => crate::journal::sandbox_path()?,
+            (None, None) => crate::journal::default_path()?,
+        };
+        Journal::open(&path)
     }
 }

@@ -6,6 +6,7 @@ mod args;
 mod commands;
 mod config;
 mod error;
+mod journal;
 mod output;
 mod progress;
 

@@ -37,15 +37,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let person = Person::new("alan@acme.example")?.with_github_login("alan-turing")?;
-    let plan = directory.plan_offboard(&person, Some("acme-corp")).await;
+    let plan = directory.plan_offboard(&person, Some("acme-corp")).await?;
     let report = directory.apply(&plan).await;
     for step in &report.steps {
-        println!(
-            "{:<10} {:?} -> {:?}",
-            step.step.provider.id(),
-            step.step.action,
-            step.outcome
-        );
+        println!("{step}");
     }
     assert!(report.is_success());
     Ok(())

@@ -7,7 +7,8 @@ use usermgmt_runtime::{ClientOptions, Lookup, Provider};
 use crate::paginate::PageOptions;
 #[allow(unused_imports)]
 use crate::providers;
-use crate::{AccessLevel, Capabilities, Error, Person, User};
+use crate::providers::receipt::Receipt;
+use crate::{Access, AccessLevel, Action, Capabilities, Error, Person, Plan, Snapshot, Step, User};
 
 /// A configured provider client.
 #[derive(Debug, Clone)]
@@ -206,7 +207,7 @@ impl Directory {
         }
     }
 
-    fn users_of(&self, backend: &Backend) -> BoxStream<'static, Result<User, Error>> {
+    pub(crate) fn users_of(&self, backend: &Backend) -> BoxStream<'static, Result<User, Error>> {
         #[allow(unused_variables)] // used only by the paginated providers' features
         let options = self.page_options;
         match backend {
@@ -246,27 +247,141 @@ impl Directory {
 
     /// The accounts of `person` at one provider (email match, case-insensitive).
     async fn find_in(&self, backend: &Backend, person: &Person) -> Result<Vec<User>, Error> {
-        let matches: Vec<User> = self
-            .users_of(backend)
-            .try_filter(|user| {
-                futures::future::ready(user.email.as_deref().is_some_and(|e| person.has_email(e)))
-            })
-            .try_collect()
-            .await?;
+        let snapshots = self.snapshots(backend, person).await?;
+        Ok(snapshots.into_iter().map(|s| s.user).collect())
+    }
+
+    /// The accounts of `person` at the provider of `backend`, each with the provider's
+    /// own record (a plan's before-states). Model-Prime's list has no roles, so each
+    /// match is fetched by id.
+    pub(crate) async fn snapshots(
+        &self,
+        backend: &Backend,
+        person: &Person,
+    ) -> Result<Vec<Snapshot>, Error> {
+        #[allow(unused_variables)] // used only by the paginated providers' features
+        let options = self.page_options;
         match backend {
-            // The list has no roles; fetch each match to fill them in.
+            #[cfg(feature = "axiom")]
+            Backend::Axiom(c) => {
+                let users = matching(providers::axiom::users(c), person, |u| &u.email).await?;
+                Ok(users
+                    .into_iter()
+                    .map(providers::axiom::to_snapshot)
+                    .collect())
+            }
+            #[cfg(feature = "adverity")]
+            Backend::Adverity(c) => {
+                let users = providers::adverity::users(c, options);
+                let users = matching(users, person, |u| &u.email).await?;
+                Ok(users
+                    .into_iter()
+                    .map(providers::adverity::to_snapshot)
+                    .collect())
+            }
+            #[cfg(feature = "paradime")]
+            Backend::Paradime(c) => {
+                let members = matching(providers::paradime::users(c), person, |m| match m {
+                    providers::paradime::Member::Active(user) => &user.email,
+                    providers::paradime::Member::Invited(invite) => &invite.email,
+                })
+                .await?;
+                Ok(members
+                    .into_iter()
+                    .map(providers::paradime::to_snapshot)
+                    .collect())
+            }
             #[cfg(feature = "modelprime")]
-            Backend::ModelPrime(client) => {
-                let mut full = Vec::with_capacity(matches.len());
-                for user in matches {
-                    match user.id.as_deref() {
-                        Some(id) => full.push(providers::modelprime::get(client, id).await?),
-                        None => full.push(user),
-                    }
+            Backend::ModelPrime(c) => {
+                let users = providers::modelprime::users(c, options, None);
+                let mut full = Vec::new();
+                for user in matching(users, person, |u| &u.email).await? {
+                    full.push(providers::modelprime::get_snapshot(c, &user.id).await?);
                 }
                 Ok(full)
             }
-            _ => Ok(matches),
+            #[cfg(feature = "axolo")]
+            Backend::Axolo(_) => Err(unsupported(Provider::Axolo, "looking people up")),
+        }
+    }
+
+    /// Run one changing step of a plan.
+    pub(crate) async fn execute(&self, step: &Step, plan: &Plan) -> Result<Receipt, Error> {
+        let provider = step.provider;
+        let backend = self.require(provider)?;
+        match (&step.action, backend) {
+            (Action::Delete { id, .. } | Action::Disable { id, .. }, _) => {
+                self.remove_with_receipt(provider, id).await
+            }
+            #[cfg(feature = "axolo")]
+            (
+                Action::Offboard {
+                    organization,
+                    github_login,
+                },
+                Backend::Axolo(c),
+            ) => providers::axolo::offboard(c, organization, github_login).await,
+            #[cfg(feature = "axolo")]
+            (
+                Action::Onboard {
+                    organization,
+                    github_login,
+                    slack_id,
+                },
+                Backend::Axolo(c),
+            ) => providers::axolo::onboard_login(c, organization, github_login, slack_id).await,
+            (Action::Create { .. }, _) => self.create(step, plan).await,
+            _ => Err(Error::InvalidInput {
+                provider: Some(provider),
+                message: format!("{} cannot be carried out at {provider}", step.action.verb()),
+            }),
+        }
+    }
+
+    /// Create the account of a `Create` step with exactly its access.
+    async fn create(&self, step: &Step, plan: &Plan) -> Result<Receipt, Error> {
+        let provider = step.provider;
+        let Action::Create {
+            email,
+            name,
+            first_name,
+            last_name,
+            access,
+        } = &step.action
+        else {
+            return Err(unsupported(provider, "creating from this step"));
+        };
+        let email = crate::Email::parse(email)?;
+        #[allow(unused_variables)]
+        let name = providers::name_or_email(name.as_deref(), email.as_str());
+        let mismatch = || Error::InvalidInput {
+            provider: Some(provider),
+            message: format!("{access} is not a kind of access {provider} grants"),
+        };
+        let _ = plan;
+        match (self.require(provider)?, access) {
+            #[cfg(feature = "axiom")]
+            (Backend::Axiom(c), Access::AxiomRole { role }) => {
+                providers::axiom::create(c, email.as_str(), &name, role).await
+            }
+            #[cfg(feature = "adverity")]
+            (Backend::Adverity(c), Access::AdverityGroups { groups, workspaces }) => {
+                let (first, last) = match (first_name, last_name) {
+                    (Some(first), Some(last)) => (first.clone(), last.clone()),
+                    _ => providers::split_name(&name),
+                };
+                providers::adverity::create(c, email.as_str(), &first, &last, groups, workspaces)
+                    .await
+            }
+            #[cfg(feature = "paradime")]
+            (Backend::Paradime(c), Access::ParadimeAccountType { account_type }) => {
+                providers::paradime::invite_as(c, email.as_str(), account_type).await
+            }
+            #[cfg(feature = "modelprime")]
+            (Backend::ModelPrime(c), Access::ModelPrimeRoles { roles }) => {
+                providers::modelprime::invite_with_roles(c, email.as_str(), &name, roles).await
+            }
+            _ => Err(mismatch()),
         }
     }
 
@@ -315,6 +430,10 @@ impl Directory {
     /// Remove the user `id` at `provider` the way it removes people (delete or disable).
     /// Axolo removes by GitHub login: use [`plan_offboard`](Self::plan_offboard).
     pub async fn remove(&self, provider: Provider, id: &str) -> Result<(), Error> {
+        self.remove_with_receipt(provider, id).await.map(drop)
+    }
+
+    async fn remove_with_receipt(&self, provider: Provider, id: &str) -> Result<Receipt, Error> {
         let id = &crate::validate::provider_id(provider, "user id", id)?;
         match self.require(provider)? {
             #[cfg(feature = "axiom")]
@@ -333,32 +452,9 @@ impl Directory {
         }
     }
 
-    /// Offboard `github_login` from `organization` in Axolo.
-    pub(crate) async fn axolo_offboard(
-        &self,
-        organization: &str,
-        github_login: &str,
-    ) -> Result<(), Error> {
-        match self.require(Provider::Axolo)? {
-            #[cfg(feature = "axolo")]
-            Backend::Axolo(c) => providers::axolo::offboard(c, organization, github_login).await,
-            #[allow(unreachable_patterns)]
-            _ => Err(unsupported(Provider::Axolo, "offboarding")),
-        }
-    }
-
     /// The backends, for planning.
     pub(crate) fn backends(&self) -> &[Backend] {
         &self.backends
-    }
-
-    /// The accounts of `person` at the provider of `backend`.
-    pub(crate) async fn lookup(
-        &self,
-        backend: &Backend,
-        person: &Person,
-    ) -> Result<Vec<User>, Error> {
-        self.find_in(backend, person).await
     }
 }
 
@@ -398,4 +494,16 @@ fn required_envs(provider: Provider) -> String {
     let mut envs = vec![provider.url_env()];
     envs.extend(provider.credential_envs());
     envs.join(", ")
+}
+
+/// The items of `stream` whose email is `person`'s (an empty email never matches).
+async fn matching<T>(
+    stream: BoxStream<'static, Result<T, Error>>,
+    person: &Person,
+    email_of: impl Fn(&T) -> &String,
+) -> Result<Vec<T>, Error> {
+    stream
+        .try_filter(|item| futures::future::ready(person.has_email(email_of(item))))
+        .try_collect()
+        .await
 }

@@ -38,33 +38,48 @@
 //!
 //! ## Offboard a person everywhere, plan first
 //!
+//! A [`Plan`] lists every step with the account's state as read (its before-state); it
+//! is a JSON document to review, and [`Directory::apply_with`] applies exactly it,
+//! refusing it whole if any account changed since. A [`Recorder`] (usermgmt-journal)
+//! writes every step down before and after its request.
+//!
 //! ```no_run
-//! # async fn demo() -> Result<(), usermgmt::Error> {
-//! use usermgmt::{Directory, Person};
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use usermgmt::{ApplyOptions, Directory, Person, Plan};
 //!
 //! let (directory, _skipped) = Directory::from_env();
 //! let person = Person::new("ada@acme.example")?.with_github_login("ada-l")?;
-//! let plan = directory.plan_offboard(&person, Some("acme")).await; // read-only
-//! let report = directory.apply(&plan).await; // concurrent; safe to run again
+//! let plan = directory.plan_offboard(&person, Some("acme")).await?; // read-only
+//! std::fs::write("plan.json", plan.to_json()?)?; // review it
+//!
+//! let reviewed = Plan::from_json(&std::fs::read_to_string("plan.json")?)?;
+//! let report = directory.apply_with(&reviewed, &ApplyOptions::default()).await?;
 //! for step in &report.steps {
-//!     println!("{}: {:?} -> {:?}", step.step.provider, step.step.action, step.outcome);
+//!     println!("{step}"); // "Axiom: delete ada@acme.example (id ...) -> done"
 //! }
 //! # Ok(()) }
 //! ```
 
+mod apply;
 mod capabilities;
 mod directory;
 mod model;
 mod offboard;
 pub mod paginate;
+mod plan;
 mod providers;
+mod record;
+mod reinstate;
+mod report;
 mod roles;
 pub mod validate;
 
+pub use apply::{ApplyError, ApplyOptions};
 pub use capabilities::{Capabilities, Removal};
 pub use directory::{Backend, Directory, Invite};
 pub use model::{AccessLevel, Person, Status, User};
-pub use offboard::{Action, OffboardPlan, OffboardReport, Outcome, Step, StepReport};
+pub use offboard::{OffboardOptions, PlanError};
+pub use plan::{Access, Action, PLAN_FORMAT, Plan, PlanFileError, PlanKind, Snapshot, Step};
 #[cfg(feature = "adverity")]
 pub use providers::adverity;
 #[cfg(feature = "axiom")]
@@ -82,6 +97,10 @@ pub use providers::call;
 pub use providers::modelprime;
 #[cfg(feature = "paradime")]
 pub use providers::paradime;
+pub use record::{RecordError, Recorder, RunMeta};
+pub use report::{ApplyReport, Outcome, StepReport};
+/// Re-exported: the token [`ApplyOptions::with_cancel`] takes.
+pub use tokio_util::sync::CancellationToken;
 /// The shared runtime: credentials, options, errors.
 pub use usermgmt_runtime as runtime;
 pub use usermgmt_runtime::{ClientOptions, Error, Provider, RetryPolicy};

@@ -198,15 +198,15 @@ impl std::fmt::Display for Status {
 }
 
 /// Serialises a provider as its short id (`"modelprime"`), as scripts expect.
-mod provider_id {
+pub(crate) mod provider_id {
     use serde::{Deserialize, Deserializer, Serializer};
     use usermgmt_runtime::Provider;
 
-    pub(super) fn serialize<S: Serializer>(provider: &Provider, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(provider: &Provider, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(provider.id())
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Provider, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Provider, D::Error> {
         let id = String::deserialize(d)?;
         id.parse().map_err(serde::de::Error::custom)
     }

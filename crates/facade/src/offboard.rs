@@ -1,135 +1,57 @@
-//! Offboarding one person everywhere: a read-only [`OffboardPlan`] first, then
-//! [`Directory::apply`], which runs the steps concurrently and reports each one.
-//! Applying a plan again is harmless: what is already gone counts as done.
+//! Planning the offboarding of one person everywhere: read-only lookups that turn into
+//! a [`Plan`] whose steps carry each account's before-state, refused when it would
+//! remove a provider's last owner or admin.
 
-use serde::Serialize;
+use futures::{StreamExt, TryStreamExt};
 use usermgmt_runtime::Provider;
 
 use crate::directory::Backend;
-use crate::{Capabilities, Directory, Person, Removal, Status};
+use crate::{
+    AccessLevel, Action, Capabilities, Directory, Error, Person, Plan, PlanKind, Removal, Snapshot,
+    Status, Step,
+};
 
-/// What offboarding would do, provider by provider.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OffboardPlan {
-    /// Who is offboarded.
-    pub person: Person,
-    /// The GitHub organization to offboard from in Axolo, if any.
-    pub axolo_organization: Option<String>,
-    /// One step per account found (or per provider where nothing was found).
-    pub steps: Vec<Step>,
+/// Choices for [`Directory::plan_offboard_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OffboardOptions {
+    /// Plan the removal even of a provider's last active owner or admin.
+    pub allow_last_admin: bool,
 }
 
-/// One step of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Step {
-    /// Where.
-    #[serde(serialize_with = "provider_id")]
-    pub provider: Provider,
-    /// What.
-    #[serde(flatten)]
-    pub action: Action,
-}
-
-/// What a step does.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "action", rename_all = "kebab-case")]
-pub enum Action {
-    /// Delete the account.
-    Delete {
-        /// The provider's id for the account.
-        id: String,
-        /// Its email, for the record.
+/// Why no plan was made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PlanError {
+    /// The plan would remove the last active owner or admin of a provider.
+    #[error(
+        "refusing to remove {email} from {provider}: it is the last active {level} there \
+         (allow it explicitly to override)"
+    )]
+    LastAdmin {
+        /// Where.
+        provider: Provider,
+        /// Whose account.
         email: String,
+        /// Its access level (admin or owner).
+        level: AccessLevel,
     },
-    /// Disable the account (it stays, without access).
-    Disable {
-        /// The provider's id for the account.
-        id: String,
-        /// Its email, for the record.
-        email: String,
-    },
-    /// Offboard the GitHub login from the organization (Axolo).
-    Offboard {
-        /// The GitHub organization.
-        organization: String,
-        /// The GitHub login.
-        github_login: String,
-    },
-    /// The person has no account here.
-    NotFound,
-    /// Nothing can be done here, and why.
-    Skip {
-        /// Why.
-        reason: String,
-    },
-    /// The lookup failed; applying reports it as failed.
-    LookupFailed {
-        /// The error, as a message.
-        error: String,
-    },
-}
-
-/// What happened when a plan was applied.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OffboardReport {
-    /// Each step with its outcome, in plan order.
-    pub steps: Vec<StepReport>,
-}
-
-impl OffboardReport {
-    /// Whether no step failed.
-    pub fn is_success(&self) -> bool {
-        self.steps
-            .iter()
-            .all(|s| !matches!(s.outcome, Outcome::Failed { .. }))
-    }
-}
-
-/// One step and its outcome.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StepReport {
-    /// The step.
-    #[serde(flatten)]
-    pub step: Step,
-    /// What happened.
-    #[serde(flatten)]
-    pub outcome: Outcome,
-}
-
-/// How a step ended.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "outcome", rename_all = "kebab-case")]
-pub enum Outcome {
-    /// The change was made.
-    Done,
-    /// It had already been made (the account was gone or disabled).
-    AlreadyGone,
-    /// There was nothing to do.
-    NothingToDo,
-    /// The step was skipped.
-    Skipped {
-        /// Why.
-        reason: String,
-    },
-    /// The step failed; the others still ran.
-    Failed {
-        /// The error, as a message.
-        error: String,
-    },
+    /// The input was refused or a lookup needed for a guard rail failed.
+    #[error(transparent)]
+    Sdk(#[from] Error),
 }
 
 impl Directory {
-    /// Plan offboarding `person` from every configured provider. Read-only: it only
-    /// looks people up. Axolo is planned when a GitHub login and `axolo_organization`
-    /// are given.
+    /// Plan offboarding `person` from every configured provider, with the default
+    /// guard rails. Read-only: it only looks people up. Axolo is planned when the
+    /// person has a GitHub login and `axolo_organization` is given.
     ///
     /// ```no_run
-    /// # async fn demo(directory: usermgmt::Directory) -> Result<(), usermgmt::Error> {
+    /// # async fn demo(directory: usermgmt::Directory) -> Result<(), Box<dyn std::error::Error>> {
     /// use usermgmt::Person;
     /// let person = Person::new("ada@acme.example")?.with_github_login("ada-l")?;
-    /// let plan = directory.plan_offboard(&person, Some("acme")).await;
+    /// let plan = directory.plan_offboard(&person, Some("acme")).await?;
     /// for step in &plan.steps {
-    ///     println!("{}: {:?}", step.provider, step.action);
+    ///     println!("{step}");
     /// }
     /// let report = directory.apply(&plan).await;
     /// assert!(report.is_success());
@@ -139,88 +61,102 @@ impl Directory {
         &self,
         person: &Person,
         axolo_organization: Option<&str>,
-    ) -> OffboardPlan {
+    ) -> Result<Plan, PlanError> {
+        self.plan_offboard_with(person, axolo_organization, &OffboardOptions::default())
+            .await
+    }
+
+    /// Like [`plan_offboard`](Self::plan_offboard), with `options`.
+    pub async fn plan_offboard_with(
+        &self,
+        person: &Person,
+        axolo_organization: Option<&str>,
+        options: &OffboardOptions,
+    ) -> Result<Plan, PlanError> {
+        let organization = axolo_organization
+            .map(|org| crate::validate::github_name("GitHub organization", org))
+            .transpose()?;
         let lookups = self
             .backends()
             .iter()
-            .map(|backend| plan_for(self, backend, person, axolo_organization));
-        let steps = futures::future::join_all(lookups)
+            .map(|backend| plan_for(self, backend, person, organization.as_deref()));
+        let steps: Vec<Step> = futures::future::join_all(lookups)
             .await
             .into_iter()
             .flatten()
             .collect();
-        OffboardPlan {
-            person: person.clone(),
-            axolo_organization: axolo_organization.map(str::to_string),
-            steps,
+        if !options.allow_last_admin {
+            for step in &steps {
+                self.refuse_last_admin(step).await?;
+            }
         }
+        let mut plan = Plan::new(PlanKind::Offboard, person.clone());
+        plan.axolo_organization = organization;
+        plan.steps = steps;
+        Ok(plan)
     }
 
-    /// Run `plan`'s steps concurrently. A failing step does not stop the others;
-    /// steps already done count as [`Outcome::AlreadyGone`].
-    pub async fn apply(&self, plan: &OffboardPlan) -> OffboardReport {
-        let runs = plan.steps.iter().map(|step| async move {
-            let outcome = self.run(step, &plan.person).await;
-            tracing::info!(provider = step.provider.id(), ?outcome, "offboarding step");
-            StepReport {
-                step: step.clone(),
-                outcome,
-            }
-        });
-        OffboardReport {
-            steps: futures::future::join_all(runs).await,
-        }
-    }
-
-    async fn run(&self, step: &Step, person: &Person) -> Outcome {
-        let result = match &step.action {
-            Action::Delete { id, .. } | Action::Disable { id, .. } => {
-                self.remove(step.provider, id).await
-            }
-            Action::Offboard {
-                organization,
-                github_login,
-            } => self.axolo_offboard(organization, github_login).await,
-            Action::NotFound => return Outcome::NothingToDo,
-            Action::Skip { reason } => {
-                return Outcome::Skipped {
-                    reason: reason.clone(),
-                };
-            }
-            Action::LookupFailed { error } => {
-                return Outcome::Failed {
-                    error: error.clone(),
-                };
-            }
+    /// [`PlanError::LastAdmin`] when `step` removes an active owner or admin and no
+    /// other active one is left at that provider.
+    pub(crate) async fn refuse_last_admin(&self, step: &Step) -> Result<(), PlanError> {
+        let (Action::Delete { id, email } | Action::Disable { id, email }) = &step.action else {
+            return Ok(());
         };
-        match result {
-            Ok(()) => Outcome::Done,
-            Err(error) if error.is_not_found() => Outcome::AlreadyGone,
-            Err(error) => match &step.action {
-                // A disable that failed may be one that already happened: look again.
-                Action::Disable { id, .. }
-                    if !self.still_active(step.provider, id, person).await =>
-                {
-                    Outcome::AlreadyGone
-                }
-                _ => Outcome::Failed {
-                    error: error.to_string(),
-                },
-            },
+        let Some(before) = &step.before else {
+            return Ok(());
+        };
+        let level = before.user.access;
+        if level < AccessLevel::Admin || before.user.status != Status::Active {
+            return Ok(());
+        }
+        let Some(backend) = self.backend(step.provider) else {
+            return Ok(());
+        };
+        if self.has_other_admin(backend, id).await? {
+            Ok(())
+        } else {
+            Err(PlanError::LastAdmin {
+                provider: step.provider,
+                email: email.clone(),
+                level,
+            })
         }
     }
 
-    async fn still_active(&self, provider: Provider, id: &str, person: &Person) -> bool {
-        let Some(backend) = self.backend(provider) else {
-            return true;
-        };
-        match self.lookup(backend, person).await {
-            Ok(users) => users
-                .iter()
-                .any(|u| u.id.as_deref() == Some(id) && u.status == Status::Active),
-            Err(_) => true,
+    /// Whether an active owner or admin other than `except_id` exists at `backend`.
+    async fn has_other_admin(&self, backend: &Backend, except_id: &str) -> Result<bool, Error> {
+        let others = self
+            .users_of(backend)
+            .try_filter(|u| futures::future::ready(u.id.as_deref() != Some(except_id)));
+        match backend {
+            // Model-Prime lists no roles: fetch each account until an admin turns up.
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(client) => {
+                let mut admins = others
+                    .map_ok(|user| {
+                        let client = client.clone();
+                        async move {
+                            let id = user.id.unwrap_or_default();
+                            crate::providers::modelprime::get(&client, &id).await
+                        }
+                    })
+                    .try_buffer_unordered(8)
+                    .try_filter(|u| futures::future::ready(is_active_admin(u)))
+                    .boxed();
+                Ok(admins.try_next().await?.is_some())
+            }
+            _ => {
+                let mut admins = others
+                    .try_filter(|u| futures::future::ready(is_active_admin(u)))
+                    .boxed();
+                Ok(admins.try_next().await?.is_some())
+            }
         }
     }
+}
+
+fn is_active_admin(user: &crate::User) -> bool {
+    user.access >= AccessLevel::Admin && user.status == Status::Active
 }
 
 async fn plan_for(
@@ -230,10 +166,14 @@ async fn plan_for(
     axolo_organization: Option<&str>,
 ) -> Vec<Step> {
     let provider = backend.provider();
-    let step = |action| Step { provider, action };
+    let step = |action, before| Step {
+        provider,
+        action,
+        before,
+    };
     let capabilities = Capabilities::of(provider);
     if capabilities.removal == Removal::Offboard {
-        return vec![step(match (person.github_login(), axolo_organization) {
+        let action = match (person.github_login(), axolo_organization) {
             (Some(login), Some(organization)) => Action::Offboard {
                 organization: organization.to_string(),
                 github_login: login.to_string(),
@@ -241,24 +181,30 @@ async fn plan_for(
             _ => Action::Skip {
                 reason: "Axolo identifies engineers by GitHub login: give the login and the organization".into(),
             },
-        })];
+        };
+        return vec![step(action, None)];
     }
-    let users = match directory.lookup(backend, person).await {
-        Ok(users) => users,
+    let accounts = match directory.snapshots(backend, person).await {
+        Ok(accounts) => accounts,
         Err(error) => {
-            return vec![step(Action::LookupFailed {
+            let action = Action::LookupFailed {
                 error: error.to_string(),
-            })];
+            };
+            return vec![step(action, None)];
         }
     };
-    if users.is_empty() {
-        return vec![step(Action::NotFound)];
+    if accounts.is_empty() {
+        return vec![step(Action::NotFound, None)];
     }
-    users
+    accounts
         .into_iter()
-        .map(|user| {
-            let email = user.email.clone().unwrap_or_default();
-            step(match (user.id, user.status, capabilities.removal) {
+        .map(|account: Snapshot| {
+            let email = account.user.email.clone().unwrap_or_default();
+            let action = match (
+                account.user.id.clone(),
+                account.user.status,
+                capabilities.removal,
+            ) {
                 (None, Status::Invited, _) => Action::Skip {
                     reason: format!(
                         "pending invitation: {provider}'s API cannot revoke invitations"
@@ -270,11 +216,8 @@ async fn plan_for(
                 (Some(_), Status::Disabled, Removal::Disable) => Action::NotFound,
                 (Some(id), _, Removal::Disable) => Action::Disable { id, email },
                 (Some(id), _, _) => Action::Delete { id, email },
-            })
+            };
+            step(action, Some(account))
         })
         .collect()
-}
-
-fn provider_id<S: serde::Serializer>(provider: &Provider, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(provider.id())
 }

@@ -26,6 +26,22 @@ use std::time::Duration;
 #[derive(Debug, Clone, Default)]
 pub struct Faults {
     plan: Arc<Mutex<Plan>>,
+    log: Arc<Mutex<VecDeque<ReceivedRequest>>>,
+}
+
+/// The newest requests kept per provider, so a long-running `sandbox serve` stays bounded.
+const LOG_CAPACITY: usize = 10_000;
+
+/// A request the fake received (after faults, whatever it answered), for tests that
+/// count what was sent: "no invitation was sent twice".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceivedRequest {
+    /// The HTTP method.
+    pub method: String,
+    /// The path, version prefix included.
+    pub path: String,
+    /// The body as text (lossy).
+    pub body: String,
 }
 
 #[derive(Debug, Default)]
@@ -105,6 +121,20 @@ impl Faults {
         let mut plan = self.lock();
         plan.latency = None;
         plan.queue.clear();
+    }
+
+    /// The requests received so far (the newest 10,000), oldest first.
+    pub fn requests(&self) -> Vec<ReceivedRequest> {
+        let log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+        log.iter().cloned().collect()
+    }
+
+    pub(crate) fn record(&self, request: ReceivedRequest) {
+        let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+        if log.len() == LOG_CAPACITY {
+            log.pop_front();
+        }
+        log.push_back(request);
     }
 
     /// How many queued bad answers are still to come.

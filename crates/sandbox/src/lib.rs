@@ -55,7 +55,7 @@ mod shared;
 pub use builder::{SandboxBuilder, Seed};
 pub use endpoint::Endpoint;
 pub use error::SandboxError;
-pub use faults::Faults;
+pub use faults::{Faults, ReceivedRequest};
 pub use inspect::{AxoloEngineer, ModelPrimeInvitation};
 pub use provider::{Provider, UnknownProvider};
 pub use sandbox::Sandbox;

@@ -40,6 +40,11 @@ struct Served<A> {
 
 impl<A: Api> Respond for Served<A> {
     fn respond(&self, request: &Request) -> ResponseTemplate {
+        self.faults.record(crate::faults::ReceivedRequest {
+            method: request.method.to_string(),
+            path: request.url.path().to_string(),
+            body: String::from_utf8_lossy(&request.body).into_owned(),
+        });
         let (fault, delay) = self.faults.take();
         let mut reply = match fault {
             Some(Fault::RateLimited { retry_after_secs }) => self

@@ -10,6 +10,7 @@ mod axolo;
 mod modelprime;
 mod offboard;
 mod paradime;
+mod runs;
 mod sandbox;
 mod users;
 
@@ -19,6 +20,7 @@ pub(crate) use axolo::*;
 pub(crate) use modelprime::*;
 pub(crate) use offboard::*;
 pub(crate) use paradime::*;
+pub(crate) use runs::*;
 pub(crate) use sandbox::*;
 pub(crate) use users::*;
 
@@ -32,6 +34,12 @@ pub(crate) struct Cli {
     /// Start the in-process sandbox and point every provider at it (no credentials needed).
     #[arg(long, global = true)]
     pub(crate) sandbox: bool,
+
+    /// The journal of applied plans (SQLite). Default: $USERMGMT_JOURNAL, else the
+    /// platform state directory (~/.local/state/usermgmt/journal.db on Linux); with
+    /// --sandbox, a journal of the sandbox's own.
+    #[arg(long, global = true, value_name = "PATH", env = "USERMGMT_JOURNAL")]
+    pub(crate) journal: Option<std::path::PathBuf>,
 
     /// Output format.
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = Output::Table, env = "USERMGMT_OUTPUT")]
@@ -78,6 +86,11 @@ pub(crate) enum Command {
     Users(UsersCommand),
     /// Plan (and with --apply, run) removing one person from every provider.
     Offboard(OffboardArgs),
+    /// Apply a plan file exactly as it was reviewed.
+    Apply(ApplyArgs),
+    /// The journal: list, show, resume and reverse recorded runs.
+    #[command(subcommand)]
+    Runs(RunsCommand),
     /// The local sandbox of all five APIs.
     #[command(subcommand)]
     Sandbox(SandboxCommand),
@@ -130,7 +143,10 @@ mod tests {
         .unwrap();
         assert!(matches!(
             cli.command,
-            Command::Offboard(OffboardArgs { apply: false, .. })
+            Command::Offboard(OffboardArgs {
+                plan: PlanFlags { apply: false, .. },
+                ..
+            })
         ));
     }
 }

@@ -1,6 +1,27 @@
-//! `usermgmt offboard`: remove one person from every provider.
+//! `usermgmt offboard` and `usermgmt apply`: plan removing one person from every
+//! provider, review it (on screen or as a plan file), then apply exactly that plan.
+
+use std::path::PathBuf;
 
 use clap::Args;
+
+/// Flags every planning command shares: where the plan goes and whether it runs.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct PlanFlags {
+    /// Write the plan to this file (a versioned JSON document) for review; apply it
+    /// later with `usermgmt apply FILE`.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) out: Option<PathBuf>,
+    /// Carry the plan out after showing it (asks for confirmation on a terminal).
+    #[arg(long)]
+    pub(crate) apply: bool,
+    /// With --apply: do not ask for confirmation.
+    #[arg(long, short = 'y', requires = "apply")]
+    pub(crate) yes: bool,
+    /// Exit 0 when there is nothing to do, 2 when changes are planned, 1 on error.
+    #[arg(long)]
+    pub(crate) detailed_exitcode: bool,
+}
 
 #[derive(Debug, Args)]
 pub(crate) struct OffboardArgs {
@@ -13,7 +34,21 @@ pub(crate) struct OffboardArgs {
     /// The GitHub organization to offboard from in Axolo.
     #[arg(long, requires = "github_login")]
     pub(crate) axolo_organization: Option<String>,
-    /// Run the plan (without it, only print it).
+    /// The person's Slack member id, recorded so that a reinstate can onboard them in
+    /// Axolo again.
     #[arg(long)]
-    pub(crate) apply: bool,
+    pub(crate) slack_id: Option<String>,
+    /// Plan removing a provider's last active owner or admin (refused otherwise).
+    #[arg(long)]
+    pub(crate) allow_last_admin: bool,
+    #[command(flatten)]
+    pub(crate) plan: PlanFlags,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ApplyArgs {
+    /// The plan file written by `--out`. It is applied exactly, once; it is refused
+    /// whole if any account changed since it was planned.
+    #[arg(value_name = "PLAN_FILE")]
+    pub(crate) file: PathBuf,
 }

@@ -1,11 +1,14 @@
 //! Command dispatch: one module per command group.
 
 mod adverity;
+mod apply;
 mod axiom;
 mod axolo;
 mod modelprime;
 mod offboard;
 mod paradime;
+mod plan_flow;
+mod runs;
 mod sandbox;
 mod users;
 
@@ -23,19 +26,21 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
     if let Command::Sandbox(command) = &cli.command {
         return sandbox::run(command).await;
     }
-    let config = Config::new(cli.sandbox).await?;
+    let config = Config::new(cli.sandbox, cli.journal.clone()).await?;
     let output = cli.output;
-    match cli.command {
+    let done = match cli.command {
+        Command::Offboard(args) => return offboard::run(&config, output, args).await,
+        Command::Apply(args) => return apply::run(&config, output, args).await,
+        Command::Runs(command) => return runs::run(&config, output, command).await,
         Command::Axiom(command) => axiom::run(&config, output, command).await,
         Command::Adverity(command) => adverity::run(&config, output, command).await,
         Command::Paradime(command) => paradime::run(&config, output, command).await,
         Command::Modelprime(command) => modelprime::run(&config, output, command).await,
         Command::Axolo(command) => axolo::run(&config, output, command).await,
         Command::Users(command) => users::run(&config, output, command).await,
-        Command::Offboard(args) => offboard::run(&config, output, args).await,
         Command::Sandbox(_) => Ok(()),
-    }?;
-    Ok(ExitCode::SUCCESS)
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }
 
 /// Drain a listing stream with a progress spinner; the first error ends it.
@@ -72,4 +77,21 @@ pub(crate) fn page_options(page: &crate::args::PageArgs) -> usermgmt::paginate::
         options = options.limit(limit);
     }
     options
+}
+
+/// Every configured provider as a directory; providers not configured are named on
+/// stderr, and none at all is an error.
+pub(crate) fn configured_directory(config: &Config) -> CliResult<usermgmt::Directory> {
+    let (directory, skipped) = config.directory(&[]);
+    for error in &skipped {
+        eprintln!("usermgmt: skipping {error}");
+    }
+    if directory.providers().is_empty() {
+        return Err(
+            "no provider is configured: set the variables named above, or use --sandbox"
+                .to_string()
+                .into(),
+        );
+    }
+    Ok(directory)
 }

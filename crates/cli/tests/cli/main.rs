@@ -12,6 +12,7 @@ mod adverity;
 mod axiom;
 mod axolo;
 mod errors;
+mod journal;
 mod modelprime;
 mod offboarding;
 mod output;

@@ -71,12 +71,21 @@ async fn offboarding_alan_plans_applies_and_applying_again_changes_nothing() {
         "{plan:#}"
     );
     for step in &array(&plan)[..4] {
-        assert_eq!(step["email"], demo::LEAVER_EMAIL, "{step:#}");
-        assert!(step["id"].is_string(), "{step:#}");
+        assert_eq!(step["target"], demo::LEAVER_EMAIL, "{step:#}");
+        assert!(!step["id"].as_str().unwrap().is_empty(), "{step:#}");
+        assert!(
+            step["before"].as_str().unwrap().starts_with("active"),
+            "{step:#}"
+        );
         assert!(step.get("outcome").is_none(), "a plan has no outcomes");
     }
-    assert_eq!(array(&plan)[4]["organization"], demo::AXOLO_ORGANIZATION);
-    assert_eq!(array(&plan)[4]["github_login"], demo::LEAVER_GITHUB_LOGIN);
+    assert!(
+        array(&plan)[4]["detail"]
+            .as_str()
+            .unwrap()
+            .contains(demo::AXOLO_ORGANIZATION)
+    );
+    assert_eq!(array(&plan)[4]["target"], demo::LEAVER_GITHUB_LOGIN);
     assert!(alan_in_axolo(), "planning changed nothing");
     let everyone = run_json(usermgmt(&sandbox).args(["users", "list"]));
     assert_eq!(
@@ -88,7 +97,7 @@ async fn offboarding_alan_plans_applies_and_applying_again_changes_nothing() {
     // 2. Apply: every step done.
     let output = ok(usermgmt(&sandbox)
         .args(ALAN)
-        .args(["--apply", "-o", "json"]));
+        .args(["--apply", "--yes", "-o", "json"]));
     let report = json(&output);
     assert_eq!(
         outcomes(&report),
@@ -108,12 +117,18 @@ async fn offboarding_alan_plans_applies_and_applying_again_changes_nothing() {
     );
 
     // 3. Apply again: nothing left to do, still a success.
-    let report = run_json(usermgmt(&sandbox).args(ALAN).arg("--apply"));
+    let plan = run_json(usermgmt(&sandbox).args(ALAN));
+    let again = actions(&plan);
+    assert_eq!(again.len(), 5, "{plan:#}");
+    for (provider, action) in &again[..4] {
+        assert_eq!(action, "not-found", "{provider}\n{plan:#}");
+    }
+    let report = run_json(usermgmt(&sandbox).args(ALAN).args(["--apply", "--yes"]));
     let again = outcomes(&report);
     assert_eq!(again.len(), 5, "{report:#}");
     for (provider, outcome) in &again {
         assert!(
-            outcome == "already-gone" || outcome == "nothing-to-do",
+            outcome == "already-done" || outcome == "nothing-to-do",
             "{provider}: {outcome}\n{report:#}"
         );
     }
@@ -160,25 +175,31 @@ fn offboarding_without_a_github_login_skips_axolo_and_says_why() {
         .find(|s| s["provider"] == "axolo")
         .unwrap();
     assert_eq!(axolo["action"], "skip");
-    assert!(axolo["reason"].as_str().unwrap().contains("GitHub login"));
+    assert!(axolo["detail"].as_str().unwrap().contains("GitHub login"));
 }
 
 #[test]
 fn offboarding_someone_unknown_plans_nothing_but_axolo() {
-    let report = run_json(crate::support::sandboxed().args([
+    let output = ok(crate::support::sandboxed().args([
         "offboard",
         "--email",
         "nobody@acme.example",
         "--apply",
+        "-o",
+        "json",
     ]));
-    for step in array(&report) {
+    for step in array(&json(&output)) {
         if step["provider"] == "axolo" {
-            assert_eq!(step["outcome"], "skipped", "{step:#}");
+            assert_eq!(step["action"], "skip", "{step:#}");
         } else {
             assert_eq!(step["action"], "not-found", "{step:#}");
-            assert_eq!(step["outcome"], "nothing-to-do", "{step:#}");
         }
     }
+    assert!(
+        stderr(&output).contains("nothing to do"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

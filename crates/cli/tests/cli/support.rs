@@ -22,6 +22,7 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "AXOLO_URL",
     "AXOLO_API_KEY",
     "USERMGMT_OUTPUT",
+    "USERMGMT_JOURNAL",
     "RUST_LOG",
 ];
 
@@ -33,6 +34,11 @@ pub(crate) fn bare() -> Command {
         command.env_remove(name);
     }
     command.env("RUST_BACKTRACE", "1");
+    // Runs are journaled: never into the developer's own journal.
+    command.env(
+        "USERMGMT_JOURNAL",
+        std::env::temp_dir().join(format!("usermgmt-cli-tests-{}.db", std::process::id())),
+    );
     command
 }
 

@@ -7,8 +7,9 @@ use futures::stream::BoxStream;
 use usermgmt_runtime::Provider;
 
 use super::call;
+use super::receipt::{self, Receipt};
 use crate::paginate::{Page, PageOptions, paginate};
-use crate::{AccessLevel, Invite, Status, User};
+use crate::{AccessLevel, Invite, Snapshot, Status, User};
 
 const ADVERITY: Provider = Provider::Adverity;
 
@@ -93,10 +94,41 @@ pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate
         .map(drop)
 }
 
-pub(crate) async fn remove(client: &Client, id: &str) -> Result<(), crate::Error> {
+pub(crate) async fn remove(client: &Client, id: &str) -> Result<Receipt, crate::Error> {
     let id: i64 = id.parse().map_err(|_| crate::Error::InvalidInput {
         provider: Some(ADVERITY),
         message: format!("Adverity user ids are numbers, not {id:?}"),
     })?;
-    call(ADVERITY, "delete_user", client.delete_user().id(id).send()).await
+    let request = client.delete_user().id(id).send();
+    Ok(receipt::send(ADVERITY, "delete_user", request).await?.1)
+}
+
+/// An Adverity user as a plan's before-state (names, groups and workspaces kept).
+pub(crate) fn to_snapshot(user: types::User) -> Snapshot {
+    Snapshot {
+        record: serde_json::to_value(&user).unwrap_or_default(),
+        user: to_user(user),
+    }
+}
+
+/// Create an active user with exactly these names, groups and workspaces.
+pub(crate) async fn create(
+    client: &Client,
+    email: &str,
+    first_name: &str,
+    last_name: &str,
+    groups: &[i64],
+    workspaces: &[i64],
+) -> Result<Receipt, crate::Error> {
+    let request = client.create_user().body_map(|b| {
+        b.email(email)
+            .first_name(first_name)
+            .last_name(last_name)
+            .groups(groups.to_vec())
+            .workspaces(workspaces.to_vec())
+            .active(true)
+    });
+    Ok(receipt::send(ADVERITY, "create_user", request.send())
+        .await?
+        .1)
 }

@@ -7,7 +7,8 @@ use futures::stream::{self, BoxStream, StreamExt};
 use usermgmt_runtime::Provider;
 
 use super::call;
-use crate::{AccessLevel, Invite, Status, User, roles};
+use super::receipt::{self, Receipt};
+use crate::{AccessLevel, Invite, Snapshot, Status, User, roles};
 
 const AXIOM: Provider = Provider::Axiom;
 
@@ -66,6 +67,28 @@ pub(crate) async fn change_role(
         .map(drop)
 }
 
-pub(crate) async fn remove(client: &Client, id: &str) -> Result<(), crate::Error> {
-    call(AXIOM, "delete_user", client.delete_user().id(id).send()).await
+pub(crate) async fn remove(client: &Client, id: &str) -> Result<Receipt, crate::Error> {
+    let request = client.delete_user().id(id).send();
+    Ok(receipt::send(AXIOM, "delete_user", request).await?.1)
+}
+
+/// An Axiom user as a plan's before-state.
+pub(crate) fn to_snapshot(user: types::User) -> Snapshot {
+    Snapshot {
+        record: serde_json::to_value(&user).unwrap_or_default(),
+        user: to_user(user),
+    }
+}
+
+/// Create `email` with the role id `role` (built-in or custom).
+pub(crate) async fn create(
+    client: &Client,
+    email: &str,
+    name: &str,
+    role: &str,
+) -> Result<Receipt, crate::Error> {
+    let request = client
+        .create_user()
+        .body_map(|b| b.name(name).email(email).role(role));
+    Ok(receipt::send(AXIOM, "create_user", request.send()).await?.1)
 }

@@ -6,6 +6,7 @@ pub use usermgmt_axolo::*;
 use usermgmt_runtime::Provider;
 
 use super::call;
+use super::receipt::{self, Receipt};
 use crate::Invite;
 
 const AXOLO: Provider = Provider::Axolo;
@@ -42,9 +43,29 @@ pub(crate) async fn offboard(
     client: &Client,
     organization: &str,
     github_login: &str,
-) -> Result<(), crate::Error> {
+) -> Result<Receipt, crate::Error> {
     let request = client
         .offboard_engineer()
         .body_map(|b| b.organization(organization).github_login(github_login));
-    call(AXOLO, "offboard_engineer", request.send()).await
+    Ok(receipt::send(AXOLO, "offboard_engineer", request.send())
+        .await?
+        .1)
+}
+
+/// Onboard `github_login` into `organization` with its Slack id (an upsert at Axolo:
+/// onboarding an onboarded engineer updates the Slack id).
+pub(crate) async fn onboard_login(
+    client: &Client,
+    organization: &str,
+    github_login: &str,
+    slack_id: &str,
+) -> Result<Receipt, crate::Error> {
+    let request = client.onboard_engineer().body_map(|b| {
+        b.organization(organization)
+            .github_login(github_login)
+            .slack_id(slack_id)
+    });
+    Ok(receipt::send(AXOLO, "onboard_engineer", request.send())
+        .await?
+        .1)
 }

@@ -12,6 +12,14 @@ pub mod axolo;
 pub mod modelprime;
 #[cfg(feature = "paradime")]
 pub mod paradime;
+#[cfg(any(
+    feature = "axiom",
+    feature = "adverity",
+    feature = "modelprime",
+    feature = "axolo",
+    feature = "paradime"
+))]
+pub(crate) mod receipt;
 
 use std::future::Future;
 

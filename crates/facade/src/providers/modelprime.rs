@@ -7,8 +7,9 @@ use futures::stream::BoxStream;
 use usermgmt_runtime::Provider;
 
 use super::call;
+use super::receipt::{self, Receipt};
 use crate::paginate::{Page, PageOptions, paginate};
-use crate::{AccessLevel, Invite, Status, User, roles};
+use crate::{AccessLevel, Invite, Snapshot, Status, User, roles};
 
 const MODELPRIME: Provider = Provider::ModelPrime;
 
@@ -80,9 +81,35 @@ pub(crate) fn to_user(user: types::User) -> User {
 }
 
 pub(crate) async fn get(client: &Client, id: &str) -> Result<User, crate::Error> {
-    call(MODELPRIME, "get_user", client.get_user().id(id).send())
-        .await
-        .map(to_user)
+    get_snapshot(client, id).await.map(|s| s.user)
+}
+
+/// A Model-Prime user fetched by id (roles included) as a plan's before-state.
+pub(crate) async fn get_snapshot(client: &Client, id: &str) -> Result<Snapshot, crate::Error> {
+    let user = call(MODELPRIME, "get_user", client.get_user().id(id).send()).await?;
+    Ok(Snapshot {
+        record: serde_json::to_value(&user).unwrap_or_default(),
+        user: to_user(user),
+    })
+}
+
+/// Invite `email` with exactly `roles` (Google sign-in, the API's default).
+pub(crate) async fn invite_with_roles(
+    client: &Client,
+    email: &str,
+    name: &str,
+    roles: &[String],
+) -> Result<Receipt, crate::Error> {
+    let roles: Vec<PermissionRole> = roles.iter().map(|r| PermissionRole::from_wire(r)).collect();
+    let request = client.invite_user().body_map(|b| {
+        b.email(email)
+            .name(name)
+            .roles(roles)
+            .connection(Some(types::ConnectionTypeInner::GoogleOauth2))
+    });
+    Ok(receipt::send(MODELPRIME, "invite_user", request.send())
+        .await?
+        .1)
 }
 
 pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate::Error> {
@@ -107,11 +134,7 @@ pub(crate) async fn change_role(
     call(MODELPRIME, "replace_user_roles", request.send()).await
 }
 
-pub(crate) async fn remove(client: &Client, id: &str) -> Result<(), crate::Error> {
-    call(
-        MODELPRIME,
-        "remove_user",
-        client.remove_user().id(id).send(),
-    )
-    .await
+pub(crate) async fn remove(client: &Client, id: &str) -> Result<Receipt, crate::Error> {
+    let request = client.remove_user().id(id).send();
+    Ok(receipt::send(MODELPRIME, "remove_user", request).await?.1)
 }

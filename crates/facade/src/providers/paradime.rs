@@ -6,7 +6,8 @@ pub use usermgmt_paradime::*;
 use futures::stream::{self, BoxStream, StreamExt};
 use usermgmt_runtime::Provider;
 
-use crate::{AccessLevel, Invite, Status, User, roles};
+use super::receipt::Receipt;
+use crate::{AccessLevel, Invite, Snapshot, Status, User, roles};
 
 const PARADIME: Provider = Provider::Paradime;
 
@@ -84,6 +85,40 @@ pub(crate) async fn change_role(
         .await
 }
 
-pub(crate) async fn disable(client: &Client, uid: &str) -> Result<(), crate::Error> {
-    client.disable_user(uid).await
+pub(crate) async fn disable(client: &Client, uid: &str) -> Result<Receipt, crate::Error> {
+    client.disable_user(uid).await?;
+    Ok(graphql_receipt())
+}
+
+/// Invite `email` with the account type exactly as Paradime names it.
+pub(crate) async fn invite_as(
+    client: &Client,
+    email: &str,
+    account_type: &str,
+) -> Result<Receipt, crate::Error> {
+    client
+        .invite_user(email, UserAccountType::from_wire(account_type))
+        .await?;
+    Ok(graphql_receipt())
+}
+
+/// GraphQL answers 200 whenever it answers; the client keeps no headers.
+fn graphql_receipt() -> Receipt {
+    Receipt {
+        status: Some(200),
+        request_id: None,
+    }
+}
+
+/// A Paradime member as a plan's before-state.
+pub(crate) fn to_snapshot(member: Member) -> Snapshot {
+    let record = match &member {
+        Member::Active(user) => serde_json::to_value(user),
+        Member::Invited(invite) => serde_json::to_value(invite),
+    }
+    .unwrap_or_default();
+    Snapshot {
+        record,
+        user: to_user(member),
+    }
 }

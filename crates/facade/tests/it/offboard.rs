@@ -2,7 +2,7 @@
 //! missing GitHub logins planned as skips; a failing lookup reported without stopping the
 //! other steps.
 
-use usermgmt::{Action, OffboardPlan, OffboardReport, Outcome, Person, Provider, Status};
+use usermgmt::{Action, ApplyReport, Outcome, Person, Plan, Provider, Status};
 use usermgmt_sandbox::demo;
 use usermgmt_sandbox::{Provider as Fake, Sandbox};
 
@@ -15,11 +15,11 @@ fn alan() -> Person {
         .unwrap()
 }
 
-fn actions(plan: &OffboardPlan) -> Vec<(Provider, &Action)> {
+fn actions(plan: &Plan) -> Vec<(Provider, &Action)> {
     plan.steps.iter().map(|s| (s.provider, &s.action)).collect()
 }
 
-fn outcomes(report: &OffboardReport) -> Vec<(Provider, &Outcome)> {
+fn outcomes(report: &ApplyReport) -> Vec<(Provider, &Outcome)> {
     report
         .steps
         .iter()
@@ -42,7 +42,8 @@ async fn plan_then_apply_then_apply_again_offboards_alan_everywhere_and_is_idemp
     // Plan: read-only, one step per provider in the order they were configured.
     let plan = directory
         .plan_offboard(&alan(), Some(demo::AXOLO_ORGANIZATION))
-        .await;
+        .await
+        .unwrap();
     assert_eq!(plan.person, alan());
     assert_eq!(
         plan.axolo_organization.as_deref(),
@@ -120,13 +121,14 @@ async fn plan_then_apply_then_apply_again_offboards_alan_everywhere_and_is_idemp
     let again = directory.apply(&plan).await;
     assert!(again.is_success(), "{again:?}");
     for (provider, outcome) in outcomes(&again) {
-        assert_eq!(outcome, &Outcome::AlreadyGone, "{provider}");
+        assert_eq!(outcome, &Outcome::AlreadyDone, "{provider}");
     }
 
     // Plan afresh: nothing left but the Axolo offboarding, which cannot be looked up.
     let replan = directory
         .plan_offboard(&alan(), Some(demo::AXOLO_ORGANIZATION))
-        .await;
+        .await
+        .unwrap();
     for (provider, action) in actions(&replan) {
         if provider == Provider::Axolo {
             assert!(matches!(action, Action::Offboard { .. }), "{action:?}");
@@ -138,7 +140,7 @@ async fn plan_then_apply_then_apply_again_offboards_alan_everywhere_and_is_idemp
     assert!(report.is_success(), "{report:?}");
     for (provider, outcome) in outcomes(&report) {
         let expected = if provider == Provider::Axolo {
-            Outcome::AlreadyGone
+            Outcome::AlreadyDone
         } else {
             Outcome::NothingToDo
         };
@@ -156,7 +158,8 @@ async fn a_pending_paradime_invitation_is_planned_as_a_skip_and_left_alone() {
         .unwrap();
     let plan = directory
         .plan_offboard(&annie, Some(demo::AXOLO_ORGANIZATION))
-        .await;
+        .await
+        .unwrap();
     for (provider, action) in actions(&plan) {
         match provider {
             Provider::Paradime => match action {
@@ -179,7 +182,7 @@ async fn a_pending_paradime_invitation_is_planned_as_a_skip_and_left_alone() {
                 assert!(matches!(outcome, Outcome::Skipped { .. }), "{outcome:?}")
             }
             // Annie was never onboarded in Axolo: the 404 counts as already gone.
-            Provider::Axolo => assert_eq!(outcome, &Outcome::AlreadyGone),
+            Provider::Axolo => assert_eq!(outcome, &Outcome::AlreadyDone),
             other => assert_eq!(outcome, &Outcome::NothingToDo, "{other}"),
         }
     }
@@ -198,7 +201,8 @@ async fn without_a_github_login_axolo_is_skipped_with_the_reason_and_left_alone(
     let claude = Person::new("claude@acme.example").unwrap();
     let plan = directory
         .plan_offboard(&claude, Some(demo::AXOLO_ORGANIZATION))
-        .await;
+        .await
+        .unwrap();
     let axolo = plan
         .steps
         .iter()
@@ -224,7 +228,8 @@ async fn without_a_github_login_axolo_is_skipped_with_the_reason_and_left_alone(
     // With the login but no organization, Axolo is skipped as well.
     let with_login = directory
         .plan_offboard(&claude.with_github_login("cshannon").unwrap(), None)
-        .await;
+        .await
+        .unwrap();
     assert!(
         with_login
             .steps
@@ -241,7 +246,8 @@ async fn a_failing_lookup_is_reported_as_failed_while_the_other_steps_still_run(
     sandbox.faults(Fake::Adverity).next_server_errors(4, 500);
     let plan = directory
         .plan_offboard(&alan(), Some(demo::AXOLO_ORGANIZATION))
-        .await;
+        .await
+        .unwrap();
     assert_eq!(sandbox.faults(Fake::Adverity).pending(), 0);
     let adverity = plan
         .steps
@@ -271,7 +277,8 @@ async fn a_step_that_fails_when_applied_is_reported_and_the_others_are_done() {
     let directory = directory(&sandbox);
     let plan = directory
         .plan_offboard(&alan(), Some(demo::AXOLO_ORGANIZATION))
-        .await;
+        .await
+        .unwrap();
     // The Axolo offboarding is a POST: a 500 is not retried and the step fails.
     sandbox.faults(Fake::Axolo).next_server_errors(1, 500);
     let report = directory.apply(&plan).await;

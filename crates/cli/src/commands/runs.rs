@@ -1,0 +1,111 @@
+//! `usermgmt runs list|show|resume|reinstate`: read the journal, finish what an
+//! interrupted run left, and plan the reverse of an offboarding.
+
+use std::process::ExitCode;
+
+use usermgmt::{ApplyOptions, Plan, PlanKind};
+use usermgmt_journal::{ListOptions, RunDetail, StepState};
+
+use crate::args::{Output, RunsCommand};
+use crate::config::Config;
+use crate::error::{CliError, CliResult};
+use crate::output::{print_list, print_one};
+
+pub(crate) async fn run(
+    config: &Config,
+    output: Output,
+    command: RunsCommand,
+) -> CliResult<ExitCode> {
+    let journal = config.journal()?;
+    let store = journal.store();
+    match command {
+        RunsCommand::List { limit } => {
+            let runs = store
+                .list_runs(&ListOptions::newest(limit))
+                .map_err(journal_error)?;
+            print_list(output, &runs)?;
+        }
+        RunsCommand::Show { id } => {
+            let detail = store.show_run(&id).map_err(journal_error)?;
+            match output {
+                Output::Json => print_one(output, &detail)?,
+                _ => {
+                    print_one(output, &detail.summary)?;
+                    print_list(output, &detail.steps)?;
+                }
+            }
+        }
+        RunsCommand::Resume { id } => {
+            let detail = store.show_run(&id).map_err(journal_error)?;
+            let plan = recorded_plan(&detail)?;
+            let unfinished: Vec<usize> = detail
+                .steps
+                .iter()
+                .filter(|s| {
+                    matches!(
+                        s.state,
+                        StepState::Pending
+                            | StepState::Unknown
+                            | StepState::Failed
+                            | StepState::NotStarted
+                    )
+                })
+                .map(|s| s.index as usize)
+                .collect();
+            if unfinished.is_empty() {
+                eprintln!("run {} is complete: nothing to resume", detail.summary.id);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let directory = super::configured_directory(config)?;
+            let options = ApplyOptions::default()
+                .with_recorder(journal.recorder())
+                .with_meta(super::plan_flow::run_meta())
+                .with_cancel(super::plan_flow::interrupt_token());
+            let report = directory
+                .resume(&plan, &detail.summary.id, &unfinished, &options)
+                .await
+                .map_err(super::plan_flow::apply_error)?;
+            return super::plan_flow::finish(output, &report);
+        }
+        RunsCommand::Reinstate { id, plan: flags } => {
+            let detail = store.show_run(&id).map_err(journal_error)?;
+            let original = recorded_plan(&detail)?;
+            if original.kind != PlanKind::Offboard {
+                return Err(CliError::Usage(format!(
+                    "run {} is a {} run: only offboarding runs can be reinstated",
+                    detail.summary.id, original.kind
+                )));
+            }
+            let removed: Vec<usize> = detail
+                .steps
+                .iter()
+                .filter(|s| matches!(s.state, StepState::Done | StepState::AlreadyDone))
+                .map(|s| s.index as usize)
+                .filter(|i| {
+                    original
+                        .steps
+                        .get(*i)
+                        .is_some_and(|s| s.action.changes_something())
+                })
+                .collect();
+            let plan = Plan::reinstating(&original, &detail.summary.id, &removed);
+            let directory = super::configured_directory(config)?;
+            return super::plan_flow::conclude(&directory, &journal, output, &flags, &plan).await;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The plan a run applied, as recorded.
+fn recorded_plan(detail: &RunDetail) -> CliResult<Plan> {
+    serde_json::from_value(detail.plan.clone()).map_err(|e| {
+        CliError::Message(format!(
+            "run {}: the recorded plan cannot be read by this version: {e}",
+            detail.summary.id
+        ))
+    })
+}
+
+fn journal_error(error: usermgmt_journal::JournalError) -> CliError {
+    CliError::Message(error.to_string())
+}

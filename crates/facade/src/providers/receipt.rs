@@ -1,0 +1,51 @@
+//! What a change's answer said beyond its body: the HTTP status and the provider's
+//! request or trace id, for the journal.
+
+use std::future::Future;
+
+use serde::Serialize;
+use usermgmt_runtime::{Error, Provider, convert};
+
+/// The facts of a successful answer worth recording.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Receipt {
+    /// The HTTP status.
+    pub(crate) status: Option<u16>,
+    /// The provider's request or trace id, when it sends one.
+    pub(crate) request_id: Option<String>,
+}
+
+/// Response headers that carry a request or trace id, by provider habit.
+const REQUEST_ID_HEADERS: [&str; 4] = [
+    "x-axiom-trace-id",
+    "x-request-id",
+    "x-trace-id",
+    "request-id",
+];
+
+/// Like [`call`](super::call), keeping the answer's [`Receipt`].
+pub(crate) async fn send<T, E: Serialize>(
+    provider: Provider,
+    operation: &str,
+    request: impl Future<
+        Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
+    >,
+) -> Result<(T, Receipt), Error> {
+    match request.await {
+        Ok(response) => {
+            let request_id = REQUEST_ID_HEADERS.iter().find_map(|name| {
+                response
+                    .headers()
+                    .get(*name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string)
+            });
+            let receipt = Receipt {
+                status: Some(response.status().as_u16()),
+                request_id,
+            };
+            Ok((response.into_inner(), receipt))
+        }
+        Err(error) => Err(convert(provider, operation, error).await),
+    }
+}
