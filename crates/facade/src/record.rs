@@ -17,12 +17,10 @@ pub struct RunMeta {
 }
 
 impl RunMeta {
-    /// The current OS user (`USER`, `USERNAME` or `LOGNAME`) and `command_line`.
+    /// The current OS user (from the account database, not from `USER`, which a shell
+    /// may not set or may set to anything) and `command_line`.
     pub fn current(command_line: impl Into<String>) -> RunMeta {
-        let os_user = ["USER", "USERNAME", "LOGNAME"]
-            .iter()
-            .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-            .unwrap_or_else(|| "unknown".to_string());
+        let os_user = whoami::username().unwrap_or_else(|_| "unknown".to_string());
         RunMeta {
             os_user,
             command_line: command_line.into(),
