@@ -3,6 +3,7 @@
 mod adverity;
 mod axiom;
 mod axolo;
+mod completions;
 mod modelprime;
 mod offboard;
 mod paradime;
@@ -20,8 +21,18 @@ use crate::progress::Progress;
 
 /// Run the parsed command line.
 pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
-    if let Command::Sandbox(command) = &cli.command {
-        return sandbox::run(command).await;
+    crate::output::set_headers(!cli.no_headers);
+    match &cli.command {
+        Command::Sandbox(command) => return sandbox::run(command).await,
+        Command::Completions { shell } => {
+            completions::completions(*shell)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Man => {
+            completions::man()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
     let config = Config::new(cli.sandbox).await?;
     let output = cli.output;
@@ -33,7 +44,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Axolo(command) => axolo::run(&config, output, command).await,
         Command::Users(command) => users::run(&config, output, command).await,
         Command::Offboard(args) => offboard::run(&config, output, args).await,
-        Command::Sandbox(_) => Ok(()),
+        Command::Sandbox(_) | Command::Completions { .. } | Command::Man => Ok(()),
     }?;
     Ok(ExitCode::SUCCESS)
 }

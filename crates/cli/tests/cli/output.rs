@@ -32,8 +32,11 @@ fn a_single_object_as_csv_is_a_header_and_one_row() {
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
-    assert_eq!(lines[0], "email,id,name,role.id,role.name");
-    assert!(lines[1].starts_with("ada@acme.example,"), "{text}");
+    assert_eq!(lines[0], "id,name,email,role.id,role.name");
+    assert!(
+        lines[1].ends_with(",Ada Lovelace,ada@acme.example,owner,owner"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -52,8 +55,11 @@ fn a_confirmation_as_csv_is_result_and_action() {
     ]));
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "result,action", "{text}");
-    assert!(lines[1].starts_with("ok,"), "{text}");
+    assert_eq!(
+        lines[0], "result,action,provider,id,email,roles,organization",
+        "{text}"
+    );
+    assert_eq!(lines[1], "ok,onboard,axolo,blisk,,,acme-corp", "{text}");
 }
 
 #[test]
