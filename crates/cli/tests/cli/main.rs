@@ -11,11 +11,15 @@
 mod adverity;
 mod axiom;
 mod axolo;
+mod completions;
 mod errors;
 mod modelprime;
 mod offboarding;
 mod output;
 mod paradime;
+mod partial;
+mod safety;
 mod sandbox_serve;
 mod support;
 mod users;
+mod validation;
