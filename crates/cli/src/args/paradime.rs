@@ -54,6 +54,7 @@ pub(crate) enum ParadimeUsers {
 #[derive(Debug, Subcommand)]
 pub(crate) enum ParadimeWorkspaces {
     /// List workspaces.
-    #[command(after_help = "Columns (CSV, table and JSON): uid, name")]
+    #[command(after_help = "Columns (CSV, table and JSON): uid, name\n\n\
+        Example:\n  usermgmt paradime workspaces list --output csv")]
     List,
 }
