@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     match runtime.block_on(commands::run(cli)) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("usermgmt: {error}");
+            eprintln!("usermgmt: {}", output::sanitize(&error.to_string()));
             ExitCode::from(error.exit_code())
         }
     }

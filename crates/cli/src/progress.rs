@@ -1,5 +1,6 @@
 //! Progress for long operations: a spinner with a count on a terminal, nothing on a
-//! pipe (so scripts and CI logs stay clean).
+//! pipe (so scripts and CI logs stay clean), and nothing while JSON or CSV stream to the
+//! same terminal (the spinner would be drawn between the rows).
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -23,6 +24,14 @@ impl Progress {
         }
         bar.enable_steady_tick(Duration::from_millis(100));
         Self(bar)
+    }
+
+    /// Like [`Progress::new`], but hidden when `output` streams to a terminal stdout.
+    pub(crate) fn for_output(what: &str, output: crate::args::Output) -> Self {
+        if output != crate::args::Output::Table && std::io::stdout().is_terminal() {
+            return Self(ProgressBar::hidden());
+        }
+        Self::new(what)
     }
 
     /// One more item.

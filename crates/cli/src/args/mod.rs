@@ -13,6 +13,7 @@ mod paradime;
 mod runs;
 mod sandbox;
 mod users;
+mod values;
 
 pub(crate) use adverity::*;
 pub(crate) use axiom::*;
@@ -44,6 +45,10 @@ pub(crate) struct Cli {
     /// Output format.
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = Output::Table, env = "USERMGMT_OUTPUT")]
     pub(crate) output: Output,
+
+    /// Print tables and CSV without their header row.
+    #[arg(long, global = true)]
+    pub(crate) no_headers: bool,
 
     /// More logging on stderr (-v: info, -vv: debug, -vvv: trace).
     #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
@@ -94,6 +99,20 @@ pub(crate) enum Command {
     /// The local sandbox of all five APIs.
     #[command(subcommand)]
     Sandbox(SandboxCommand),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  usermgmt completions bash > ~/.local/share/bash-completion/completions/usermgmt\n  \
+        usermgmt completions zsh > \"${fpath[1]}/_usermgmt\"\n  \
+        usermgmt completions fish > ~/.config/fish/completions/usermgmt.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  usermgmt man > usermgmt.1 && man ./usermgmt.1")]
+    Man,
 }
 
 /// Pagination flags shared by the paginated lists.

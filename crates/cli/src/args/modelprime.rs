@@ -1,8 +1,10 @@
 //! `usermgmt modelprime ...`: the organisation, users, invitations and roles.
 
 use clap::{Subcommand, ValueEnum};
+use usermgmt::Email;
+use usermgmt::modelprime::PermissionRole;
 
-use super::PageArgs;
+use super::{PageArgs, values};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ModelPrimeCommand {
@@ -29,10 +31,12 @@ pub(crate) enum ModelPrimeMe {
     Get,
     /// Change the current user's name or email (username-password accounts only).
     Update {
-        #[arg(long)]
+        /// New display name.
+        #[arg(long, value_parser = values::name)]
         name: Option<String>,
-        #[arg(long)]
-        email: Option<String>,
+        /// New email address (also half of the credentials: update MODELPRIME_EMAIL after).
+        #[arg(long, value_parser = values::email)]
+        email: Option<Email>,
     },
 }
 
@@ -49,36 +53,60 @@ pub(crate) enum Connection {
 #[derive(Debug, Subcommand)]
 pub(crate) enum ModelPrimeUsers {
     /// List users (paginated).
+    #[command(after_help = "Columns (CSV, table and JSON): id, email, name\n\n\
+        Examples:\n  usermgmt modelprime users list --name-search tur\n  \
+        usermgmt modelprime users list --output csv --no-headers")]
     List {
         /// Case-insensitive name filter: letters and spaces, at least 3.
-        #[arg(long)]
+        #[arg(long, value_parser = values::name_search)]
         name_search: Option<String>,
         #[command(flatten)]
         page: PageArgs,
     },
-    /// Show one user with roles.
-    Get { id: String },
-    /// Invite a user.
+    /// Show one user with roles (columns: id, email, name, roles).
+    Get {
+        /// The user's id (like `google-oauth2|1087...`).
+        #[arg(value_parser = values::id)]
+        id: String,
+    },
+    /// Invite a user; prints {"result":"ok","action":"invite","provider":"modelprime","email":...}.
+    #[command(
+        after_help = "Example:\n  usermgmt modelprime users invite --email ada@acme.example \
+        --name \"Ada Lovelace\" --role developer"
+    )]
     Invite {
-        #[arg(long)]
-        email: String,
-        #[arg(long)]
+        /// Email address to invite.
+        #[arg(long, value_parser = values::email)]
+        email: Email,
+        /// The invitee's display name.
+        #[arg(long, value_parser = values::name)]
         name: String,
-        /// admin, developer or analyst (repeatable).
-        #[arg(long = "role", required = true)]
-        roles: Vec<String>,
+        /// A role (repeatable).
+        #[arg(long = "role", required = true, value_parser = values::role())]
+        roles: Vec<PermissionRole>,
+        /// How the invitee will log in.
         #[arg(long, value_enum, default_value_t = Connection::GoogleOauth2)]
         connection: Connection,
     },
     /// Replace a user's roles.
     SetRoles {
+        /// The user's id.
+        #[arg(value_parser = values::id)]
         id: String,
-        /// admin, developer or analyst (repeatable).
-        #[arg(long = "role", required = true)]
-        roles: Vec<String>,
+        /// A role (repeatable).
+        #[arg(long = "role", required = true, value_parser = values::role())]
+        roles: Vec<PermissionRole>,
     },
     /// Remove a user from the organisation.
-    Remove { id: String },
-    /// Send a password-reset email.
-    ResetPassword { id: String },
+    Remove {
+        /// The user's id.
+        #[arg(value_parser = values::id)]
+        id: String,
+    },
+    /// Send a password-reset email (username-password accounts only).
+    ResetPassword {
+        /// The user's id.
+        #[arg(value_parser = values::id)]
+        id: String,
+    },
 }

@@ -1,6 +1,10 @@
 //! `usermgmt paradime ...`: Paradime users and workspaces.
 
 use clap::Subcommand;
+use usermgmt::Email;
+use usermgmt::paradime::UserAccountType;
+
+use super::values;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ParadimeCommand {
@@ -14,28 +18,43 @@ pub(crate) enum ParadimeCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ParadimeUsers {
-    /// List active and invited users.
+    /// List active users, then invitations (which have no uid yet).
+    #[command(
+        after_help = "Columns (CSV, table and JSON): uid, email, name, account_type, \
+        invite_status (empty for active users; uid and name empty for invitations)\n\n\
+        Example:\n  usermgmt paradime users list --output json"
+    )]
     List,
-    /// Invite a user.
+    /// Invite a user; prints {"result":"ok","action":"invite","provider":"paradime","email":...}.
     Invite {
-        #[arg(long)]
-        email: String,
-        /// ADMIN, DEVELOPER, BUSINESS, ...
-        #[arg(long)]
-        account_type: String,
+        /// Email address to invite.
+        #[arg(long, value_parser = values::email)]
+        email: Email,
+        /// The account type (role) the user gets.
+        #[arg(long, ignore_case = true, value_parser = values::account_type())]
+        account_type: UserAccountType,
     },
     /// Change an active user's account type.
     SetRole {
+        /// The user's uid (from `usermgmt paradime users list`).
+        #[arg(value_parser = values::id)]
         uid: String,
-        #[arg(long)]
-        account_type: String,
+        /// The new account type.
+        #[arg(long, ignore_case = true, value_parser = values::account_type())]
+        account_type: UserAccountType,
     },
     /// Disable an active user.
-    Disable { uid: String },
+    Disable {
+        /// The user's uid.
+        #[arg(value_parser = values::id)]
+        uid: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ParadimeWorkspaces {
     /// List workspaces.
+    #[command(after_help = "Columns (CSV, table and JSON): uid, name\n\n\
+        Example:\n  usermgmt paradime workspaces list --output csv")]
     List,
 }

@@ -1,13 +1,30 @@
 //! `usermgmt users ...`: users across every configured provider.
 
 use clap::Subcommand;
+use usermgmt::Provider;
+
+use super::values;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum UsersCommand {
-    /// One table of users across all configured providers.
+    /// One list of users across all configured providers.
+    ///
+    /// Rows stream provider by provider. A provider that fails is reported on stderr
+    /// and the exit code is 1, but the rows of the others are printed; Axolo cannot
+    /// list users and is reported as such. With --strict, any failure prints no rows.
+    #[command(
+        after_help = "Columns (CSV, table and JSON): provider, id, email, name, roles, \
+        access, status\n\n\
+        Examples:\n  usermgmt users list --output csv > everyone.csv\n  \
+        usermgmt users list --provider axiom --provider paradime\n  \
+        usermgmt users list --strict --output json"
+    )]
     List {
         /// Only these providers (repeatable).
-        #[arg(long = "provider")]
-        providers: Vec<String>,
+        #[arg(long = "provider", value_parser = values::provider())]
+        providers: Vec<Provider>,
+        /// All or nothing: if any provider fails, print no rows at all (exit 1).
+        #[arg(long)]
+        strict: bool,
     },
 }

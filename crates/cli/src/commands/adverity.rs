@@ -6,7 +6,7 @@ use usermgmt::{Provider, call};
 use crate::args::{AdverityCommand, AdverityUsers, Output};
 use crate::config::Config;
 use crate::error::CliResult;
-use crate::output::{print_done, print_list, print_one};
+use crate::output::{ActionResult, print_action, print_one, print_stream};
 
 const ADVERITY: Provider = Provider::Adverity;
 
@@ -19,12 +19,8 @@ pub(crate) async fn run(
     let AdverityCommand::Users(command) = command;
     match command {
         AdverityUsers::List(page) => {
-            let users = super::collect(
-                "users",
-                adverity::users(&client, super::page_options(&page)),
-            )
-            .await?;
-            print_list(output, &users)?;
+            let users = adverity::users(&client, super::page_options(&page));
+            print_stream(output, "users", users).await?;
         }
         AdverityUsers::Get { id } => {
             print_one(
@@ -41,7 +37,7 @@ pub(crate) async fn run(
             inactive,
         } => {
             let request = client.create_user().body_map(|b| {
-                b.email(email)
+                b.email(String::from(email))
                     .first_name(first_name)
                     .last_name(last_name)
                     .groups(groups)
@@ -56,7 +52,7 @@ pub(crate) async fn run(
         AdverityUsers::Update { id, fields } => {
             // PATCH: only the flags given are sent.
             let request = client.update_user().id(id).body_map(|b| {
-                b.email(fields.email)
+                b.email(fields.email.map(String::from))
                     .first_name(fields.first_name)
                     .last_name(fields.last_name)
                     .groups((!fields.groups.is_empty()).then_some(fields.groups))
@@ -70,7 +66,10 @@ pub(crate) async fn run(
         }
         AdverityUsers::Delete { id } => {
             call(ADVERITY, "delete_user", client.delete_user().id(id).send()).await?;
-            print_done(output, &format!("deleted Adverity user {id}"))?;
+            print_action(
+                output,
+                ActionResult::ok("delete", ADVERITY).id(id.to_string()),
+            )?;
         }
     }
     Ok(())

@@ -6,7 +6,7 @@ use usermgmt::{Provider, call};
 use crate::args::{AxoloCommand, Output};
 use crate::config::Config;
 use crate::error::CliResult;
-use crate::output::print_done;
+use crate::output::{ActionResult, print_action};
 
 const AXOLO: Provider = Provider::Axolo;
 
@@ -24,9 +24,11 @@ pub(crate) async fn run(config: &Config, output: Output, command: AxoloCommand) 
                     .slack_id(slack_id)
             });
             call(AXOLO, "onboard_engineer", request.send()).await?;
-            print_done(
+            print_action(
                 output,
-                &format!("onboarded {github_login} in {organization}"),
+                ActionResult::ok("onboard", AXOLO)
+                    .id(github_login)
+                    .organization(organization),
             )?;
         }
         AxoloCommand::Offboard {
@@ -38,9 +40,11 @@ pub(crate) async fn run(config: &Config, output: Output, command: AxoloCommand) 
                     .github_login(github_login.clone())
             });
             call(AXOLO, "offboard_engineer", request.send()).await?;
-            print_done(
+            print_action(
                 output,
-                &format!("offboarded {github_login} from {organization}"),
+                ActionResult::ok("offboard", AXOLO)
+                    .id(github_login)
+                    .organization(organization),
             )?;
         }
     }

@@ -4,6 +4,7 @@ mod adverity;
 mod apply;
 mod axiom;
 mod axolo;
+mod completions;
 mod modelprime;
 mod offboard;
 mod paradime;
@@ -23,8 +24,18 @@ use crate::progress::Progress;
 
 /// Run the parsed command line.
 pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
-    if let Command::Sandbox(command) = &cli.command {
-        return sandbox::run(command).await;
+    crate::output::set_headers(!cli.no_headers);
+    match &cli.command {
+        Command::Sandbox(command) => return sandbox::run(command).await,
+        Command::Completions { shell } => {
+            completions::completions(*shell)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Man => {
+            completions::man()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
     let config = Config::new(cli.sandbox, cli.journal.clone()).await?;
     let output = cli.output;
@@ -38,7 +49,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Modelprime(command) => modelprime::run(&config, output, command).await,
         Command::Axolo(command) => axolo::run(&config, output, command).await,
         Command::Users(command) => users::run(&config, output, command).await,
-        Command::Sandbox(_) => Ok(()),
+        Command::Sandbox(_) | Command::Completions { .. } | Command::Man => Ok(()),
     };
     done.map(|()| ExitCode::SUCCESS)
 }

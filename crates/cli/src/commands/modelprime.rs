@@ -7,8 +7,8 @@ use crate::args::{
     Connection, ModelPrimeCommand, ModelPrimeMe, ModelPrimeOrg, ModelPrimeUsers, Output,
 };
 use crate::config::Config;
-use crate::error::CliResult;
-use crate::output::{print_done, print_list, print_one};
+use crate::error::{CliError, CliResult};
+use crate::output::{ActionResult, print_action, print_one, print_stream};
 
 const MODELPRIME: Provider = Provider::ModelPrime;
 
@@ -38,11 +38,13 @@ pub(crate) async fn run(
         }
         ModelPrimeCommand::Me(ModelPrimeMe::Update { name, email }) => {
             if name.is_none() && email.is_none() {
-                return Err("nothing to update: give --name and/or --email"
-                    .to_string()
-                    .into());
+                return Err(CliError::Usage(
+                    "nothing to update: give --name and/or --email".to_string(),
+                ));
             }
-            let request = client.update_me().body_map(|b| b.name(name).email(email));
+            let request = client
+                .update_me()
+                .body_map(|b| b.name(name).email(email.map(String::from)));
             print_one(
                 output,
                 &call(MODELPRIME, "update_me", request.send()).await?,
@@ -51,7 +53,7 @@ pub(crate) async fn run(
         ModelPrimeCommand::Users(ModelPrimeUsers::List { name_search, page }) => {
             let stream =
                 modelprime::users(&client, super::page_options(&page), name_search.as_deref());
-            print_list(output, &super::collect("users", stream).await?)?;
+            print_stream(output, "users", stream).await?;
         }
         ModelPrimeCommand::Users(ModelPrimeUsers::Get { id }) => {
             print_one(
@@ -65,29 +67,34 @@ pub(crate) async fn run(
             roles,
             connection,
         }) => {
-            let roles = parse_roles(&roles)?;
+            let role_names = role_names(&roles);
             let connection = match connection {
                 Connection::GoogleOauth2 => Some(types::ConnectionTypeInner::GoogleOauth2),
                 Connection::None => None,
             };
             let request = client.invite_user().body_map(|b| {
-                b.email(email.clone())
+                b.email(String::from(email.clone()))
                     .name(name)
                     .roles(roles)
                     .connection(connection)
             });
             call(MODELPRIME, "invite_user", request.send()).await?;
-            print_done(output, &format!("invited {email} to Model-Prime"))?;
+            print_action(
+                output,
+                ActionResult::ok("invite", MODELPRIME)
+                    .email(email.as_str())
+                    .roles(role_names),
+            )?;
         }
         ModelPrimeCommand::Users(ModelPrimeUsers::SetRoles { id, roles }) => {
-            let request = client
-                .replace_user_roles()
-                .id(&id)
-                .body(parse_roles(&roles)?);
+            let role_names = role_names(&roles);
+            let request = client.replace_user_roles().id(&id).body(roles);
             call(MODELPRIME, "replace_user_roles", request.send()).await?;
-            print_done(
+            print_action(
                 output,
-                &format!("replaced the roles of Model-Prime user {id}"),
+                ActionResult::ok("set-roles", MODELPRIME)
+                    .id(id)
+                    .roles(role_names),
             )?;
         }
         ModelPrimeCommand::Users(ModelPrimeUsers::Remove { id }) => {
@@ -97,7 +104,7 @@ pub(crate) async fn run(
                 client.remove_user().id(&id).send(),
             )
             .await?;
-            print_done(output, &format!("removed Model-Prime user {id}"))?;
+            print_action(output, ActionResult::ok("remove", MODELPRIME).id(id))?;
         }
         ModelPrimeCommand::Users(ModelPrimeUsers::ResetPassword { id }) => {
             call(
@@ -106,21 +113,15 @@ pub(crate) async fn run(
                 client.reset_user_password().id(&id).send(),
             )
             .await?;
-            print_done(
+            print_action(
                 output,
-                &format!("sent a password reset to Model-Prime user {id}"),
+                ActionResult::ok("reset-password", MODELPRIME).id(id),
             )?;
         }
     }
     Ok(())
 }
 
-fn parse_roles(roles: &[String]) -> CliResult<Vec<PermissionRole>> {
-    roles
-        .iter()
-        .map(|r| {
-            r.parse::<PermissionRole>()
-                .map_err(|e| e.to_string().into())
-        })
-        .collect()
+fn role_names(roles: &[PermissionRole]) -> Vec<String> {
+    roles.iter().map(ToString::to_string).collect()
 }

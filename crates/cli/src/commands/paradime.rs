@@ -1,12 +1,53 @@
 //! `usermgmt paradime ...`
 
-use serde_json::Value;
-use usermgmt::paradime::{Client, UserAccountType};
+use serde::Serialize;
+use usermgmt::Provider;
+use usermgmt::paradime::{self, Client, Member};
 
 use crate::args::{Output, ParadimeCommand, ParadimeUsers, ParadimeWorkspaces};
 use crate::config::Config;
 use crate::error::CliResult;
-use crate::output::{print_done, print_list};
+use crate::output::{ActionResult, Record, print_action, print_list, print_stream};
+
+const PARADIME: Provider = Provider::Paradime;
+
+/// One row of `paradime users list`: an active user or an invitation, in one shape so
+/// that JSON and CSV have the same fields for both (`uid` and `name` are null for
+/// invitations, `invite_status` for active users).
+#[derive(Debug, Serialize)]
+struct ParadimeUser {
+    uid: Option<String>,
+    email: String,
+    name: Option<String>,
+    account_type: String,
+    invite_status: Option<String>,
+}
+
+impl Record for ParadimeUser {
+    const COLUMNS: &'static [&'static str] =
+        &["uid", "email", "name", "account_type", "invite_status"];
+}
+
+impl From<Member> for ParadimeUser {
+    fn from(member: Member) -> Self {
+        match member {
+            Member::Active(user) => ParadimeUser {
+                uid: Some(user.uid),
+                email: user.email,
+                name: Some(user.name),
+                account_type: user.account_type.to_string(),
+                invite_status: None,
+            },
+            Member::Invited(invite) => ParadimeUser {
+                uid: None,
+                email: invite.email,
+                name: None,
+                account_type: invite.account_type.to_string(),
+                invite_status: Some(invite.invite_status.to_string()),
+            },
+        }
+    }
+}
 
 pub(crate) async fn run(
     config: &Config,
@@ -16,50 +57,43 @@ pub(crate) async fn run(
     let client = config.client(Client::from_lookup)?;
     match command {
         ParadimeCommand::Users(ParadimeUsers::List) => {
-            let users = client.list_users().await?;
-            // Active users, then invitations, each as the API returns it.
-            let mut rows: Vec<Value> = Vec::new();
-            for user in &users.active {
-                rows.push(serde_json::to_value(user).map_err(|e| e.to_string())?);
-            }
-            for invite in &users.invited {
-                rows.push(serde_json::to_value(invite).map_err(|e| e.to_string())?);
-            }
-            print_list(output, &rows)?;
+            use futures::TryStreamExt;
+            // Active users, then invitations, in the order the API returns them.
+            let users = paradime::users(&client).map_ok(ParadimeUser::from);
+            print_stream(output, "users", users).await?;
         }
         ParadimeCommand::Users(ParadimeUsers::Invite {
             email,
             account_type,
         }) => {
             client
-                .invite_user(&email, parse_account_type(&account_type)?)
+                .invite_user(email.as_str(), account_type.clone())
                 .await?;
-            print_done(
+            print_action(
                 output,
-                &format!("invited {email} to Paradime as {account_type}"),
+                ActionResult::ok("invite", PARADIME)
+                    .email(email.as_str())
+                    .roles(vec![account_type.to_string()]),
             )?;
         }
         ParadimeCommand::Users(ParadimeUsers::SetRole { uid, account_type }) => {
             client
-                .update_user_account_type(&uid, parse_account_type(&account_type)?)
+                .update_user_account_type(&uid, account_type.clone())
                 .await?;
-            print_done(
+            print_action(
                 output,
-                &format!("set Paradime user {uid} to {account_type}"),
+                ActionResult::ok("set-role", PARADIME)
+                    .id(uid)
+                    .roles(vec![account_type.to_string()]),
             )?;
         }
         ParadimeCommand::Users(ParadimeUsers::Disable { uid }) => {
             client.disable_user(&uid).await?;
-            print_done(output, &format!("disabled Paradime user {uid}"))?;
+            print_action(output, ActionResult::ok("disable", PARADIME).id(uid))?;
         }
         ParadimeCommand::Workspaces(ParadimeWorkspaces::List) => {
             print_list(output, &client.list_workspaces().await?)?;
         }
     }
     Ok(())
-}
-
-fn parse_account_type(text: &str) -> CliResult<UserAccountType> {
-    text.parse::<UserAccountType>()
-        .map_err(|e| e.to_string().into())
 }

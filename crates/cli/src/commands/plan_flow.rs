@@ -11,7 +11,7 @@ use usermgmt::{ApplyOptions, ApplyReport, CancellationToken, Directory, Plan, Ru
 use crate::args::{Output, PlanFlags};
 use crate::error::{CliError, CliResult};
 use crate::journal::Journal;
-use crate::output::print_list;
+use crate::output::{Record, print_list};
 
 /// Exit code of an apply stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells use).
 const INTERRUPTED: u8 = 130;
@@ -26,6 +26,12 @@ struct PlanRow<'a> {
     id: &'a str,
     before: String,
     detail: String,
+}
+
+impl Record for PlanRow<'_> {
+    const COLUMNS: &'static [&'static str] = &[
+        "step", "provider", "action", "target", "id", "before", "detail",
+    ];
 }
 
 fn plan_rows(plan: &Plan) -> Vec<PlanRow<'_>> {
@@ -66,6 +72,19 @@ struct ReportRow<'a> {
     http_status: Option<u16>,
     request_id: Option<&'a str>,
     error: &'a str,
+}
+
+impl Record for ReportRow<'_> {
+    const COLUMNS: &'static [&'static str] = &[
+        "step",
+        "provider",
+        "action",
+        "target",
+        "outcome",
+        "http_status",
+        "request_id",
+        "error",
+    ];
 }
 
 /// Print `report` (one row per step) and a summary on stderr for people.

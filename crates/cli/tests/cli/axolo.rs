@@ -29,8 +29,18 @@ async fn an_engineer_onboarded_in_axolo_can_be_offboarded_once_and_then_is_not_f
         "--slack-id",
         "U01BARBARA",
     ]));
-    assert_eq!(onboarded["result"], "ok");
-    assert!(onboarded["action"].as_str().unwrap().contains("blisk"));
+    assert_eq!(
+        onboarded,
+        serde_json::json!({
+            "result": "ok",
+            "action": "onboard",
+            "provider": "axolo",
+            "id": "blisk",
+            "email": null,
+            "roles": null,
+            "organization": demo::AXOLO_ORGANIZATION,
+        })
+    );
     let engineer = onboarded_as("blisk").unwrap();
     assert_eq!(engineer.organization, demo::AXOLO_ORGANIZATION);
     assert_eq!(engineer.slack_id, "U01BARBARA");
@@ -44,6 +54,8 @@ async fn an_engineer_onboarded_in_axolo_can_be_offboarded_once_and_then_is_not_f
     ];
     let offboarded = run_json(&mut axolo(&offboard));
     assert_eq!(offboarded["result"], "ok");
+    assert_eq!(offboarded["action"], "offboard");
+    assert_eq!(offboarded["id"], "blisk");
     assert!(onboarded_as("blisk").is_none());
 
     let again = fails(&mut axolo(&offboard));

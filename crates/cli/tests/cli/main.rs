@@ -11,12 +11,16 @@
 mod adverity;
 mod axiom;
 mod axolo;
+mod completions;
 mod errors;
 mod journal;
 mod modelprime;
 mod offboarding;
 mod output;
 mod paradime;
+mod partial;
+mod safety;
 mod sandbox_serve;
 mod support;
 mod users;
+mod validation;

@@ -119,6 +119,12 @@ async fn a_modelprime_user_can_be_invited_given_roles_reset_and_removed() {
         "none",
     ]));
     assert_eq!(invited["result"], "ok");
+    assert_eq!(invited["action"], "invite");
+    assert_eq!(invited["email"], "barbara@acme.example");
+    assert_eq!(
+        invited["roles"],
+        serde_json::json!(["analyst", "developer"])
+    );
     let google = run_json(&mut users(&[
         "invite",
         "--email",
@@ -162,15 +168,21 @@ async fn a_modelprime_user_can_be_invited_given_roles_reset_and_removed() {
 
     let replaced = run_json(&mut users(&["set-roles", &id, "--role", "admin"]));
     assert_eq!(replaced["result"], "ok");
+    assert_eq!(replaced["action"], "set-roles");
+    assert_eq!(replaced["id"], id.as_str());
     let fetched = run_json(&mut users(&["get", &id]));
     assert_eq!(fetched["roles"], serde_json::json!(["admin"]));
 
     let reset = run_json(&mut users(&["reset-password", &id]));
     assert_eq!(reset["result"], "ok");
-    assert!(reset["action"].as_str().unwrap().contains(&id));
+    assert_eq!(reset["action"], "reset-password");
+    assert_eq!(reset["provider"], "modelprime");
+    assert_eq!(reset["id"], id.as_str());
 
     let removed = run_json(&mut users(&["remove", &id]));
     assert_eq!(removed["result"], "ok");
+    assert_eq!(removed["action"], "remove");
+    assert_eq!(removed["id"], id.as_str());
     let gone = fails(&mut users(&["get", &id]));
     assert!(one_error_line(&gone).contains("404"));
     let listed = run_json(&mut users(&["list"]));
@@ -202,9 +214,10 @@ fn modelprime_rejects_an_unknown_role_before_calling_the_api() {
         "--role",
         "superuser",
     ]));
-    let line = one_error_line(&output);
-    assert!(line.contains("superuser"), "{line}");
-    assert!(line.contains("admin, developer or analyst"), "{line}");
+    assert_eq!(output.status.code(), Some(2));
+    let text = crate::support::stderr(&output);
+    assert!(text.contains("'superuser'"), "{text}");
+    assert!(text.contains("admin, developer, analyst"), "{text}");
 }
 
 #[test]
