@@ -23,6 +23,7 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "AXOLO_API_KEY",
     "USERMGMT_OUTPUT",
     "RUST_LOG",
+    "AXIOM_PERSONAL_TOKEN",
 ];
 
 /// The binary with no provider configuration at all. `RUST_BACKTRACE=1` makes any panic
