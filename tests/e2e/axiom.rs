@@ -287,7 +287,7 @@ async fn update_user_role_sets_built_in_and_custom_roles_and_refuses_unknown_one
             .send(),
     )
     .await;
-    expect_status(unknown, 400);
+    expect_status(unknown, 404);
     let unchanged = call(AXIOM, "get_user", client.get_user().id(&id).send())
         .await
         .unwrap();

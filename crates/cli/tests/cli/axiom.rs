@@ -166,7 +166,7 @@ async fn axiom_rejects_a_duplicate_email_and_an_unknown_role_with_one_line_each(
         "--role",
         "emperor",
     ]));
-    assert!(one_error_line(&bad_role).contains("400"));
+    assert!(one_error_line(&bad_role).contains("404"));
     // Neither attempt created anyone.
     let users = json(&ok(
         usermgmt(&sandbox).args(["axiom", "users", "list", "-o", "json"])

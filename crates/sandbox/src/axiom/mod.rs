@@ -9,7 +9,7 @@
 //!
 //! Choices where Axiom's docs are silent: a missing `Authorization` header is 401, a wrong
 //! token, an API token on `/user`, a personal token without (or with another) organization
-//! are 403; a missing or blank required field is 400; an unknown role id is 400; an email
+//! are 403; a missing or blank required field is 400; an unknown role id is 404; an email
 //! already in use is 409 (also on `PUT /users/{id}`); a known path with another method is
 //! 405 with `Allow`. `X-RateLimit-Scope` is `anonymous` without a valid token, `user` for
 //! a personal token and `organization` for an API token. Rate limits are reported
@@ -169,8 +169,8 @@ fn error(status: u16, message: &str) -> Reply {
 fn failure_reply(failure: &Failure) -> Reply {
     match failure {
         Failure::NotFound => error(404, "user not found"),
+        Failure::RoleNotFound(message) => error(404, message),
         Failure::Conflict(message) => error(409, message),
-        Failure::Invalid(message) => error(400, message),
         Failure::Forbidden(message) => error(403, message),
     }
 }
@@ -210,7 +210,8 @@ fn required<'a>(body: &'a Map<String, Value>, name: &str) -> Result<&'a str, Rep
 
 fn email(body: &Map<String, Value>, is_required: bool) -> Result<Option<&str>, Reply> {
     let email = match field(body, "email") {
-        Field::Missing | Field::Null if !is_required => return Ok(None),
+        // `null` is not a string: only an absent optional email leaves it unchanged.
+        Field::Missing if !is_required => return Ok(None),
         _ => required(body, "email")?,
     };
     if looks_like_email(email) {

@@ -37,10 +37,10 @@ pub(crate) struct User {
 pub(crate) enum Failure {
     /// 404.
     NotFound,
+    /// 404 for a role id that is neither built in nor a custom role.
+    RoleNotFound(String),
     /// 409, with a message.
     Conflict(String),
-    /// 400, with a message.
-    Invalid(String),
     /// 403, with a message.
     Forbidden(String),
 }
@@ -140,8 +140,8 @@ impl State {
 
     fn known_role(&self, id: &str) -> Result<Role, Failure> {
         self.role(id).ok_or_else(|| {
-            Failure::Invalid(format!(
-                "invalid role {id:?}: expected none, read-only, user, admin, owner or a custom role id"
+            Failure::RoleNotFound(format!(
+                "role {id:?} not found: expected none, read-only, user, admin, owner or a custom role id"
             ))
         })
     }
@@ -321,7 +321,7 @@ mod tests {
         ));
         assert!(matches!(
             state.create("X", "x@acme.example", "superuser"),
-            Err(Failure::Invalid(_))
+            Err(Failure::RoleNotFound(_))
         ));
         let user = state.create("X", "x@acme.example", "admin").unwrap();
         assert_eq!(state.get(&user.id).unwrap(), &user);

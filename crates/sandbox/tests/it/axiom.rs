@@ -223,9 +223,10 @@ async fn create_rejects_duplicates_missing_fields_and_unknown_roles() {
     assert_eq!(missing["code"], 400);
     assert!(missing["message"].as_str().unwrap().contains("role"));
     let bad_role = json!({"name": "X", "email": "x@acme.example", "role": "superuser"});
-    send(call(&sandbox, Method::POST, "/users").json(&bad_role))
+    let unknown = send(call(&sandbox, Method::POST, "/users").json(&bad_role))
         .await
-        .expect(400);
+        .expect(404);
+    assert!(unknown["message"].as_str().unwrap().contains("superuser"));
     let not_json = call(&sandbox, Method::POST, "/users").body("{nope");
     send(not_json).await.expect(400);
     assert!(
