@@ -26,15 +26,23 @@ async fn clients_configured_from_the_sandbox_environment_reach_every_provider() 
     let lookup = lookup(&sandbox);
     let options = options();
 
+    // AXIOM_TOKEN is the organization's API token: the users, not `/user`.
     let axiom = usermgmt_axiom::Client::from_lookup(&lookup, &options).unwrap();
-    let me = call(
+    let users = call(Provider::Axiom, "list_users", axiom.list_users().send())
+        .await
+        .unwrap();
+    assert!(users.iter().any(|u| u.email == demo::OWNER_EMAIL));
+    let refused = call(
         Provider::Axiom,
         "get_current_user",
         axiom.get_current_user().send(),
     )
-    .await
-    .unwrap();
-    assert_eq!(me.email, demo::OWNER_EMAIL);
+    .await;
+    let error = crate::expect_status(refused, 403);
+    assert!(
+        crate::message_of(&error).is_some_and(|m| m.contains("personal access token")),
+        "{error}"
+    );
 
     let adverity = usermgmt_adverity::Client::from_lookup(&lookup, &options).unwrap();
     let page = call(

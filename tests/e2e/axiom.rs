@@ -1,12 +1,13 @@
-//! Axiom's eight operations through the generated client against the sandbox: decoded
-//! answers and the state each change leaves behind.
+//! Axiom's ten operations through the generated client against the sandbox: decoded
+//! answers and the state each change leaves behind, the two kinds of token, and custom
+//! role names resolved through the role listing.
 
 use usermgmt::{Provider, call};
 use usermgmt_axiom::Client;
 use usermgmt_axiom::types::User;
 use usermgmt_sandbox::demo;
 
-use crate::{axiom, expect_status, message_of, options, start};
+use crate::{axiom, axiom_api_token, expect_status, message_of, options, start};
 
 const AXIOM: Provider = Provider::Axiom;
 
@@ -67,7 +68,7 @@ async fn update_current_user_renames_the_caller_and_the_list_shows_the_new_name(
 }
 
 #[tokio::test]
-async fn list_users_returns_the_whole_demo_organisation_with_custom_roles_named() {
+async fn list_users_returns_the_whole_demo_organisation_with_custom_role_ids() {
     let sandbox = start().await;
     let client = axiom(&sandbox, &options());
     let users = list(&client).await;
@@ -83,7 +84,40 @@ async fn list_users_returns_the_whole_demo_organisation_with_custom_roles_named(
         .find(|u| u.email == "edsger@acme.example")
         .unwrap();
     assert_eq!(edsger.role.id, demo::AXIOM_CUSTOM_ROLE_ID);
-    assert_eq!(edsger.role.name, demo::AXIOM_CUSTOM_ROLE_NAME);
+    // The user object carries the id; only the role listing names the role.
+    let roles = call(AXIOM, "list_roles", client.list_roles().send())
+        .await
+        .unwrap();
+    let role = roles.iter().find(|r| r.id == edsger.role.id).unwrap();
+    assert_eq!(role.name, demo::AXIOM_CUSTOM_ROLE_NAME);
+    assert_eq!(role.members, vec![edsger.id.clone()]);
+    let one = call(AXIOM, "get_role", client.get_role().id(&role.id).send())
+        .await
+        .unwrap();
+    assert_eq!(&one, role);
+    let missing = call(
+        AXIOM,
+        "get_role",
+        client.get_role().id("no-such-role").send(),
+    )
+    .await;
+    assert_eq!(
+        message_of(&expect_status(missing, 404)),
+        Some("role not found")
+    );
+}
+
+#[tokio::test]
+async fn the_api_token_serves_the_users_but_not_the_current_user() {
+    let sandbox = start().await;
+    let client = axiom_api_token(&sandbox, &options());
+    assert!(!list(&client).await.is_empty());
+    let refused = call(AXIOM, "get_current_user", client.get_current_user().send()).await;
+    let error = expect_status(refused, 403);
+    assert!(
+        message_of(&error).is_some_and(|m| m.contains("personal access token")),
+        "{error}"
+    );
 }
 
 #[tokio::test]
@@ -237,7 +271,7 @@ async fn update_user_role_sets_built_in_and_custom_roles_and_refuses_unknown_one
     )
     .await
     .unwrap();
-    assert_eq!(custom.role.name, demo::AXIOM_CUSTOM_ROLE_NAME);
+    assert_eq!(custom.role.id, demo::AXIOM_CUSTOM_ROLE_ID);
     let fetched = call(AXIOM, "get_user", client.get_user().id(&id).send())
         .await
         .unwrap();
@@ -253,7 +287,7 @@ async fn update_user_role_sets_built_in_and_custom_roles_and_refuses_unknown_one
             .send(),
     )
     .await;
-    expect_status(unknown, 400);
+    expect_status(unknown, 404);
     let unchanged = call(AXIOM, "get_user", client.get_user().id(&id).send())
         .await
         .unwrap();

@@ -47,8 +47,24 @@ pub(crate) fn credential(endpoint: &Endpoint, name: &str) -> String {
         .to_owned()
 }
 
-/// An Axiom client for the sandbox.
+/// An Axiom client for the sandbox with the owner's personal access token and the
+/// organization id: it can call every operation, `/user` included.
 pub(crate) fn axiom(sandbox: &Sandbox, options: &ClientOptions) -> usermgmt_axiom::Client {
+    let endpoint = sandbox.axiom();
+    usermgmt_axiom::Client::connect(
+        &endpoint.base_url,
+        &AxiomCredentials::new(credential(endpoint, "AXIOM_PERSONAL_TOKEN"))
+            .with_org_id(credential(endpoint, "AXIOM_ORG_ID")),
+        options,
+    )
+    .unwrap()
+}
+
+/// An Axiom client for the sandbox with the organization's API token (no org id).
+pub(crate) fn axiom_api_token(
+    sandbox: &Sandbox,
+    options: &ClientOptions,
+) -> usermgmt_axiom::Client {
     let endpoint = sandbox.axiom();
     usermgmt_axiom::Client::connect(
         &endpoint.base_url,

@@ -29,7 +29,7 @@ pub(crate) fn generate(
         // Every request goes through the provider crate's `ClientHooks` impl, which hands
         // it to usermgmt-runtime (retries, tracing); a missing impl is a compile error.
         .with_hooks(HooksMode::Expected)
-        .with_inner_type(quote!(usermgmt_runtime::Context))
+        .with_inner_type(inner_type(settings.inner_type)?)
         .with_derive("PartialEq");
     for (schema, rust_type) in settings.open_enums {
         generation.with_replacement(
@@ -45,6 +45,13 @@ pub(crate) fn generate(
     let file = syn::parse2::<syn::File>(tokens)
         .map_err(|e| format!("{path}: generated code does not parse: {e}"))?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// The configured inner type as tokens.
+fn inner_type(path: &str) -> Result<proc_macro2::TokenStream, String> {
+    let path: syn::Path =
+        syn::parse_str(path).map_err(|e| format!("inner type `{path}` is not a path: {e}"))?;
+    Ok(quote!(#path))
 }
 
 /// The rules progenitor needs and does not report well itself.
@@ -169,7 +176,10 @@ paths:
 "#;
 
     fn settings() -> OpenApiSettings {
-        OpenApiSettings { open_enums: &[] }
+        OpenApiSettings {
+            open_enums: &[],
+            inner_type: "usermgmt_runtime::Context",
+        }
     }
 
     #[test]

@@ -37,7 +37,14 @@ pub(crate) struct OpenApiSettings {
     /// spec does not list: the spec keeps the documented `enum`, the Rust type adds an
     /// `Other(String)` variant.
     pub(crate) open_enums: &'static [(&'static str, &'static str)],
+    /// The client's inner type: `usermgmt_runtime::Context`, or
+    /// `usermgmt_runtime::ScopedContext` for a client some of whose operations must not
+    /// send a credential header (the provider crate's `wire_provider_client!` says which).
+    pub(crate) inner_type: &'static str,
 }
+
+/// The inner type of most clients.
+const CONTEXT: &str = "usermgmt_runtime::Context";
 
 /// graphql_client settings.
 pub(crate) struct GraphQlSettings {
@@ -56,13 +63,20 @@ pub(crate) const TARGETS: &[Target] = &[
         name: "axiom",
         specs: &["specs/axiom.yaml"],
         output: "crates/axiom/src/generated.rs",
-        generator: Generator::OpenApi(OpenApiSettings { open_enums: &[] }),
+        generator: Generator::OpenApi(OpenApiSettings {
+            open_enums: &[],
+            // `GET`/`PUT /user` are org-less: X-Axiom-Org-Id is sent per operation.
+            inner_type: "usermgmt_runtime::ScopedContext",
+        }),
     },
     Target {
         name: "adverity",
         specs: &["specs/adverity.yaml"],
         output: "crates/adverity/src/generated.rs",
-        generator: Generator::OpenApi(OpenApiSettings { open_enums: &[] }),
+        generator: Generator::OpenApi(OpenApiSettings {
+            open_enums: &[],
+            inner_type: CONTEXT,
+        }),
     },
     Target {
         name: "modelprime",
@@ -70,13 +84,17 @@ pub(crate) const TARGETS: &[Target] = &[
         output: "crates/modelprime/src/generated.rs",
         generator: Generator::OpenApi(OpenApiSettings {
             open_enums: &[("PermissionRole", "crate::open_enums::PermissionRole")],
+            inner_type: CONTEXT,
         }),
     },
     Target {
         name: "axolo",
         specs: &["specs/axolo.yaml"],
         output: "crates/axolo/src/generated.rs",
-        generator: Generator::OpenApi(OpenApiSettings { open_enums: &[] }),
+        generator: Generator::OpenApi(OpenApiSettings {
+            open_enums: &[],
+            inner_type: CONTEXT,
+        }),
     },
     Target {
         name: "paradime",

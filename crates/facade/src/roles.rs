@@ -8,6 +8,14 @@ use usermgmt_runtime::{Error, Provider};
 
 use crate::AccessLevel;
 
+/// Axiom's built-in role ids; anything else is a custom role's id.
+const AXIOM_BUILT_IN: [&str; 5] = ["none", "read-only", "user", "admin", "owner"];
+
+/// Whether `role_id` is one of Axiom's built-in roles (not a custom role's id).
+pub(crate) fn axiom_is_built_in(role_id: &str) -> bool {
+    AXIOM_BUILT_IN.contains(&role_id)
+}
+
 /// The level Axiom's role id means; custom role ids are unknown.
 pub(crate) fn axiom_level(role_id: &str) -> AccessLevel {
     match role_id {
@@ -123,6 +131,15 @@ mod tests {
         assert!(paradime_account_type(AccessLevel::Owner).is_err());
         assert!(paradime_account_type(AccessLevel::NoAccess).is_err());
         assert!(axiom_role(AccessLevel::Unknown).is_err());
+    }
+
+    #[test]
+    fn every_axiom_built_in_reads_as_a_known_level() {
+        for id in AXIOM_BUILT_IN {
+            assert!(axiom_is_built_in(id));
+            assert_ne!(axiom_level(id), AccessLevel::Unknown, "{id}");
+        }
+        assert!(!axiom_is_built_in("6c1f2a9e-3b7d-4e0a-9f45-2d8b1c7e5a31"));
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub use error::{Error, GraphQlError, convert};
 pub use error_body::error_message;
 pub use options::{ClientOptions, RetryPolicy};
 pub use provider::Provider;
+pub use wire::{ScopedContext, connect_scoped};
 
 /// Re-exported so provider crates and users name one version of them.
 pub use secrecy::{self, ExposeSecret, SecretString};

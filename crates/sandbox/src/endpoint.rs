@@ -3,8 +3,9 @@
 
 use crate::Provider;
 use crate::credentials::{
-    ADVERITY_TOKEN, AXIOM_TOKEN, AXOLO_API_KEY, MODELPRIME_EMAIL, MODELPRIME_TOKEN,
-    PARADIME_API_KEY, PARADIME_API_SECRET, PARADIME_COMPANY_TOKEN,
+    ADVERITY_TOKEN, AXIOM_ORG_ID, AXIOM_PERSONAL_TOKEN, AXIOM_TOKEN, AXOLO_API_KEY,
+    MODELPRIME_EMAIL, MODELPRIME_TOKEN, PARADIME_API_KEY, PARADIME_API_SECRET,
+    PARADIME_COMPANY_TOKEN, PARADIME_WORKSPACE_TOKEN,
 };
 
 /// One running fake: its base URL (version prefix included, like the real one) and the
@@ -22,13 +23,24 @@ impl Endpoint {
     pub(crate) fn new(provider: Provider, port: u16) -> Endpoint {
         let root = format!("http://127.0.0.1:{port}");
         let (path, credentials): (String, &[(&'static str, &str)]) = match provider {
-            Provider::Axiom => ("/v2".into(), &[("AXIOM_TOKEN", AXIOM_TOKEN)]),
+            // The API token serves the organization's users; the personal token is what
+            // Axiom's `/user` wants (the CLI's `axiom me` reads AXIOM_PERSONAL_TOKEN).
+            Provider::Axiom => (
+                "/v2".into(),
+                &[
+                    ("AXIOM_TOKEN", AXIOM_TOKEN),
+                    ("AXIOM_ORG_ID", AXIOM_ORG_ID),
+                    ("AXIOM_PERSONAL_TOKEN", AXIOM_PERSONAL_TOKEN),
+                ],
+            ),
             Provider::Adverity => ("/api/v1".into(), &[("ADVERITY_TOKEN", ADVERITY_TOKEN)]),
             Provider::Paradime => (
                 format!("/api/v1/{PARADIME_COMPANY_TOKEN}/graphql"),
                 &[
                     ("PARADIME_API_KEY", PARADIME_API_KEY),
                     ("PARADIME_API_SECRET", PARADIME_API_SECRET),
+                    // The bearer form newer keys and the official SDK use.
+                    ("PARADIME_API_TOKEN", PARADIME_WORKSPACE_TOKEN),
                 ],
             ),
             Provider::ModelPrime => (

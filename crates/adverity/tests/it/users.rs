@@ -241,3 +241,76 @@ async fn delete_user_sends_delete_with_a_trailing_slash_and_accepts_204() {
 
     assert_eq!(response.status(), 204);
 }
+
+#[tokio::test]
+async fn a_create_answered_200_instead_of_201_is_a_success() {
+    let (server, client) = setup().await;
+    request("POST", "/users/")
+        .respond_with(json_answer(200, ada()))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let response = client
+        .create_user()
+        .body_map(|b| {
+            b.email("ada@acme.example")
+                .first_name("Ada")
+                .last_name("Lovelace")
+                .groups(vec![])
+                .workspaces(vec![])
+                .active(true)
+        })
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.into_inner().id, 42);
+}
+
+#[tokio::test]
+async fn a_delete_answered_200_with_a_body_is_a_success() {
+    let (server, client) = setup().await;
+    request("DELETE", "/users/42/")
+        .respond_with(json_answer(200, json!({"detail": "deleted"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let response = client.delete_user().id(42).send().await.unwrap();
+
+    assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn an_edit_answered_202_is_a_success_and_a_3xx_is_not() {
+    let (server, client) = setup().await;
+    request("PATCH", "/users/42/")
+        .respond_with(json_answer(202, ada()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    request("PATCH", "/users/43/")
+        .respond_with(ResponseTemplate::new(304))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let edited = client
+        .update_user()
+        .id(42)
+        .body_map(|b| b.first_name(Some("Ada".to_string())))
+        .send()
+        .await
+        .unwrap();
+    let not_modified = client
+        .update_user()
+        .id(43)
+        .body_map(|b| b.first_name(Some("Ada".to_string())))
+        .send()
+        .await;
+
+    assert_eq!(edited.into_inner().id, 42);
+    assert!(not_modified.is_err(), "a 304 is not a success");
+}

@@ -119,3 +119,56 @@ async fn a_custom_role_id_is_sent_verbatim_when_creating_a_user() {
     assert_eq!(user.id, "abc777");
     assert_eq!(user.role.name, "Data Stewards");
 }
+
+/// A role as `GET /rbac/roles` lists it (Axiom's `RoleWithID`, capabilities abridged).
+fn data_stewards_role() -> serde_json::Value {
+    json!({
+        "id": "custom-7f3a",
+        "name": "Data Stewards",
+        "description": "Reads every dataset",
+        "members": ["abc777"],
+        "orgCapabilities": {"datasets": ["read"]},
+        "datasetCapabilities": {"logs": {"query": ["read"]}}
+    })
+}
+
+#[tokio::test]
+async fn list_roles_gets_the_rbac_roles_and_decodes_ids_names_and_members() {
+    let (server, client) = setup().await;
+    request("GET", "/rbac/roles")
+        .respond_with(ok_json(
+            json!([data_stewards_role(), {"id": "admin", "name": "admin"}]),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let roles = client.list_roles().send().await.unwrap().into_inner();
+
+    assert_eq!(roles.len(), 2);
+    assert_eq!(roles[0].id, "custom-7f3a");
+    assert_eq!(roles[0].name, "Data Stewards");
+    assert_eq!(roles[0].members, vec!["abc777".to_string()]);
+    assert_eq!(roles[1].description, None);
+}
+
+#[tokio::test]
+async fn get_role_gets_one_role_by_id() {
+    let (server, client) = setup().await;
+    request("GET", "/rbac/roles/custom-7f3a")
+        .respond_with(ok_json(data_stewards_role()))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let role = client
+        .get_role()
+        .id("custom-7f3a")
+        .send()
+        .await
+        .unwrap()
+        .into_inner();
+
+    assert_eq!(role.name, "Data Stewards");
+    assert_eq!(role.description.as_deref(), Some("Reads every dataset"));
+}

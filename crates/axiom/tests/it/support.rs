@@ -51,6 +51,16 @@ pub(crate) fn request(verb: &str, suffix: &str) -> MockBuilder {
         .and(exact_query(&[]))
 }
 
+/// A mock for `verb` on `suffix` carrying the bearer token and no `X-Axiom-Org-Id`: the
+/// org-less calls on the caller (`GET`/`PUT /user`).
+pub(crate) fn org_less_request(verb: &str, suffix: &str) -> MockBuilder {
+    Mock::given(method(verb))
+        .and(path(format!("{PREFIX}{suffix}")))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .and(NoHeader("x-axiom-org-id"))
+        .and(exact_query(&[]))
+}
+
 /// Matches when the request has no header of this name.
 #[derive(Debug)]
 pub(crate) struct NoHeader(pub(crate) &'static str);

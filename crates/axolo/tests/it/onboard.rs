@@ -56,3 +56,29 @@ async fn onboard_engineer_keeps_the_organizations_case() {
 
     assert!(response.status().is_success());
 }
+
+#[tokio::test]
+async fn an_empty_organization_login_or_slack_id_is_refused_before_any_request() {
+    let (server, client) = setup().await;
+    for (organization, login, slack) in [
+        ("", "user123", "U1"),
+        ("org", "", "U1"),
+        ("org", "user123", ""),
+    ] {
+        let error = client
+            .onboard_engineer()
+            .body_map(|b| {
+                b.organization(organization)
+                    .github_login(login)
+                    .slack_id(slack)
+            })
+            .send()
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, usermgmt_axolo::Error::InvalidRequest(_)),
+            "{organization:?} {login:?} {slack:?}: {error:?}"
+        );
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

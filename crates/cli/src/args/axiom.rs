@@ -1,4 +1,4 @@
-//! `usermgmt axiom ...`: Axiom users and the current user.
+//! `usermgmt axiom ...`: Axiom users, roles and the current user.
 
 use clap::Subcommand;
 
@@ -7,7 +7,11 @@ pub(crate) enum AxiomCommand {
     /// Users of the organisation.
     #[command(subcommand)]
     Users(AxiomUsers),
-    /// The user the token belongs to.
+    /// Roles of the organisation (custom roles' ids and names).
+    #[command(subcommand)]
+    Roles(AxiomRoles),
+    /// The user a personal access token belongs to (AXIOM_PERSONAL_TOKEN, else
+    /// AXIOM_TOKEN; Axiom answers only personal access tokens here).
     #[command(subcommand)]
     Me(AxiomMe),
 }
@@ -17,7 +21,10 @@ pub(crate) enum AxiomUsers {
     /// List every user.
     List,
     /// Show one user.
-    Get { id: String },
+    Get {
+        /// The user id.
+        id: String,
+    },
     /// Create a user.
     Create {
         #[arg(long)]
@@ -28,7 +35,8 @@ pub(crate) enum AxiomUsers {
         #[arg(long)]
         role: String,
     },
-    /// Update a user's name (and email).
+    /// Deprecated: update a user's name (and email). Axiom removed this call from its
+    /// API in April 2025; use `me rename` and `users set-role`.
     Update {
         id: String,
         #[arg(long)]
@@ -44,6 +52,21 @@ pub(crate) enum AxiomUsers {
     },
     /// Delete a user.
     Delete { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AxiomRoles {
+    /// List every role.
+    #[command(
+        after_help = "Columns (CSV and table): id, name, description, members\n\n\
+        Examples:\n  usermgmt axiom roles list\n  usermgmt axiom roles list --output json"
+    )]
+    List,
+    /// Show one role.
+    Get {
+        /// The role id.
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -22,6 +22,10 @@ impl Record for usermgmt::axiom::types::User {
     const COLUMNS: &'static [&'static str] = &["id", "name", "email", "role.id", "role.name"];
 }
 
+impl Record for usermgmt::axiom::types::RoleDetails {
+    const COLUMNS: &'static [&'static str] = &["id", "name", "description", "members"];
+}
+
 impl Record for usermgmt::adverity::types::User {
     const COLUMNS: &'static [&'static str] = &[
         "id",

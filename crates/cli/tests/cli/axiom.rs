@@ -1,9 +1,10 @@
-//! `usermgmt axiom users ...` and `usermgmt axiom me ...`
+//! `usermgmt axiom users ...`, `usermgmt axiom roles ...` and `usermgmt axiom me ...`
 
 use usermgmt_sandbox::demo;
 
 use crate::support::{
-    array, fails, find, json, ok, one_error_line, run_json, sandbox, sandboxed, stdout, usermgmt,
+    array, fails, find, json, ok, one_error_line, run_json, sandbox, sandboxed, stderr, stdout,
+    usermgmt,
 };
 
 #[test]
@@ -106,8 +107,13 @@ async fn an_axiom_user_can_be_created_read_updated_given_a_role_and_deleted() {
     assert_eq!(updated["name"], "Barbara H. Liskov");
     assert_eq!(updated["email"], "liskov@acme.example");
 
-    // --email is optional: the name alone changes, the email stays.
-    let renamed = run_json(&mut axiom(&["users", "update", &id, "--name", "B. Liskov"]));
+    // --email is optional: the name alone changes, the email stays. The call is
+    // deprecated, and says so on stderr (stdout stays one JSON document).
+    let output = ok(axiom(&["users", "update", &id, "--name", "B. Liskov"]).args(["-o", "json"]));
+    let warning = stderr(&output);
+    assert!(warning.contains("deprecated"), "{warning}");
+    assert!(warning.contains("axiom me rename"), "{warning}");
+    let renamed = json(&output);
     assert_eq!(renamed["name"], "B. Liskov");
     assert_eq!(renamed["email"], "liskov@acme.example");
 
@@ -160,10 +166,61 @@ async fn axiom_rejects_a_duplicate_email_and_an_unknown_role_with_one_line_each(
         "--role",
         "emperor",
     ]));
-    assert!(one_error_line(&bad_role).contains("400"));
+    assert!(one_error_line(&bad_role).contains("404"));
     // Neither attempt created anyone.
     let users = json(&ok(
         usermgmt(&sandbox).args(["axiom", "users", "list", "-o", "json"])
     ));
+    assert_eq!(array(&users).len(), 7);
+}
+
+#[test]
+fn axiom_roles_list_shows_the_custom_role_with_its_name_and_members() {
+    let roles = run_json(sandboxed().args(["axiom", "roles", "list"]));
+    let role = find(&roles, "id", demo::AXIOM_CUSTOM_ROLE_ID).unwrap();
+    assert_eq!(role["name"], demo::AXIOM_CUSTOM_ROLE_NAME);
+    assert_eq!(array(&role["members"]).len(), 1);
+    let one = run_json(sandboxed().args(["axiom", "roles", "get", demo::AXIOM_CUSTOM_ROLE_ID]));
+    assert_eq!(one["name"], demo::AXIOM_CUSTOM_ROLE_NAME);
+    let missing = fails(sandboxed().args(["axiom", "roles", "get", "no-such-role"]));
+    assert!(one_error_line(&missing).contains("404"));
+}
+
+#[test]
+fn users_list_in_the_unified_view_names_the_custom_role() {
+    let users = run_json(sandboxed().args(["users", "list", "--provider", "axiom"]));
+    let edsger = find(&users, "email", "edsger@acme.example").unwrap();
+    assert_eq!(
+        edsger["roles"],
+        serde_json::json!([demo::AXIOM_CUSTOM_ROLE_NAME])
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn axiom_me_with_an_api_token_names_the_personal_token_and_org_id_it_needs() {
+    let sandbox = sandbox().await;
+    let output = fails(
+        usermgmt(&sandbox)
+            .env_remove("AXIOM_PERSONAL_TOKEN")
+            .args(["axiom", "me", "get"]),
+    );
+    let line = one_error_line(&output);
+    for needed in [
+        "403",
+        "personal access token",
+        "AXIOM_PERSONAL_TOKEN",
+        "AXIOM_ORG_ID",
+    ] {
+        assert!(line.contains(needed), "{needed} not named: {line}");
+    }
+    // The API token itself is never printed.
+    let token = sandbox.axiom().credential("AXIOM_TOKEN").unwrap();
+    assert!(!line.contains(token), "{line}");
+    // The same environment still serves the organisation's users.
+    let users = run_json(
+        usermgmt(&sandbox)
+            .env_remove("AXIOM_PERSONAL_TOKEN")
+            .args(["axiom", "users", "list"]),
+    );
     assert_eq!(array(&users).len(), 7);
 }

@@ -159,6 +159,7 @@ async fn a_wrong_token_is_an_authentication_error_that_does_not_print_the_token(
     let output = fails(
         crate::support::usermgmt(&sandbox)
             .env("AXIOM_TOKEN", "xaat-wrong-token-123")
+            .env_remove("AXIOM_PERSONAL_TOKEN")
             .args(["axiom", "me", "get"]),
     );
     let line = one_error_line(&output);

@@ -24,6 +24,7 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "USERMGMT_OUTPUT",
     "USERMGMT_JOURNAL",
     "RUST_LOG",
+    "AXIOM_PERSONAL_TOKEN",
 ];
 
 /// The binary with no provider configuration at all. `RUST_BACKTRACE=1` makes any panic

@@ -148,7 +148,7 @@ async fn find_shows_invitations_and_disabled_accounts_with_their_status() {
 
     let edsger = accounts(&directory, "edsger@acme.example").await;
     let axiom = &edsger[&Provider::Axiom][0];
-    assert_eq!(axiom.roles, vec![demo::AXIOM_CUSTOM_ROLE_ID.to_string()]);
+    assert_eq!(axiom.roles, vec![demo::AXIOM_CUSTOM_ROLE_NAME.to_string()]);
     assert_eq!(
         axiom.access,
         AccessLevel::Unknown,

@@ -3,8 +3,10 @@
 //!
 //! Order of checks follows Django: the URL must match (else 404, also without the trailing
 //! slash), then authentication (401), then the method (405), then the object (404).
-//! Choices where the docs are silent: `PUT` is not offered (405; the docs only show
-//! `PATCH`), there is no maximum `page_size`, emails are unique case-insensitively.
+//! Choices where the docs are silent: `PUT` is not offered (405 with `Allow`; the docs
+//! only show `PATCH`), `OPTIONS` answers DRF's metadata with `Allow`, there is no maximum
+//! `page_size` but it must be an integer of at least 1 (400), a write without a body is
+//! 400, emails are unique case-insensitively (400, as DRF's unique validator answers).
 
 mod page;
 mod state;
@@ -68,7 +70,8 @@ impl Api for AdverityApi {
                 },
                 Err(reply) => reply,
             },
-            (Route::Users, _) => not_allowed(method, "GET, POST, HEAD, OPTIONS"),
+            (Route::Users, "OPTIONS") => options("User List", USERS_ALLOW),
+            (Route::Users, _) => not_allowed(method, USERS_ALLOW),
             (Route::User(None), "GET" | "PATCH" | "DELETE") => detail(404, "Not found."),
             (Route::User(Some(id)), "GET") => outcome(200, state.get(id).cloned()),
             (Route::User(Some(id)), "PATCH") => match body(request) {
@@ -82,7 +85,8 @@ impl Api for AdverityApi {
                 Ok(()) => Reply::no_content(),
                 Err(failure) => failure_reply(&failure),
             },
-            (Route::User(_), _) => not_allowed(method, "GET, PATCH, DELETE, HEAD, OPTIONS"),
+            (Route::User(_), "OPTIONS") => options("User Instance", USER_ALLOW),
+            (Route::User(_), _) => not_allowed(method, USER_ALLOW),
         }
     }
 
@@ -102,8 +106,15 @@ impl AdverityApi {
         let count = state.count();
         let page_param = query_param(request, "page");
         let size_param = query_param(request, "page_size");
-        let Some(page) = page::resolve(page_param.as_deref(), size_param.as_deref(), count) else {
-            return detail(404, "Invalid page.");
+        let page = match page::resolve(page_param.as_deref(), size_param.as_deref(), count) {
+            Ok(page) => page,
+            Err(page::PageError::InvalidPage) => return detail(404, "Invalid page."),
+            Err(page::PageError::InvalidSize) => {
+                return Reply::json(
+                    400,
+                    &json!({ "page_size": ["A valid integer of at least 1 is required."] }),
+                );
+            }
         };
         let next =
             (page.number < page.pages).then(|| page::link(request, &self.host, page.number + 1));
@@ -129,6 +140,24 @@ fn unauthenticated(message: &str) -> Reply {
     detail(401, message).header("WWW-Authenticate", "Bearer realm=\"api\"")
 }
 
+/// The methods of `/users/` and of `/users/{id}/`, as DRF lists them in `Allow`.
+const USERS_ALLOW: &str = "GET, POST, HEAD, OPTIONS";
+const USER_ALLOW: &str = "GET, PATCH, DELETE, HEAD, OPTIONS";
+
+/// DRF's `OPTIONS` answer: the view's metadata, with `Allow`.
+fn options(name: &str, allow: &str) -> Reply {
+    Reply::json(
+        200,
+        &json!({
+            "name": name,
+            "description": "",
+            "renders": ["application/json"],
+            "parses": ["application/json"],
+        }),
+    )
+    .header("Allow", allow)
+}
+
 fn not_allowed(method: &str, allow: &str) -> Reply {
     detail(405, &format!("Method \"{method}\" not allowed.")).header("Allow", allow)
 }
@@ -147,10 +176,14 @@ fn outcome(status: u16, result: Result<state::User, Failure>) -> Reply {
     }
 }
 
-/// The body as a JSON object; an empty body is `{}` (as DRF parses it).
+/// The body as a JSON object. Both writes document a body (required in the spec), so a
+/// missing one is 400 (DRF would read it as `{}`).
 fn body(request: &Request) -> Result<serde_json::Map<String, Value>, Reply> {
     if request.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(serde_json::Map::new());
+        return Err(Reply::json(
+            400,
+            &json!({ "non_field_errors": ["No data provided"] }),
+        ));
     }
     match json_body(request) {
         Ok(Value::Object(body)) => Ok(body),

@@ -2,8 +2,11 @@
 //! `page_size` parameters and absolute `next` / `previous` links.
 //!
 //! Faithful details: a bad `page` (not a number, 0, past the end) is 404 "Invalid page.",
-//! a bad `page_size` falls back to the default, `page=last` works, and the link to page 1
-//! drops `page` from the query, which is re-encoded sorted by key.
+//! `page=last` works, and the link to page 1 drops `page` from the query, which is
+//! re-encoded sorted by key. One choice where DRF's default differs: a `page_size` that
+//! is not an integer of at least 1 is a 400 field error (DRF would silently use the
+//! default), because the spec documents `minimum: 1` and a client that asked for another
+//! size should learn that it did not get it.
 
 use url::form_urlencoded;
 use wiremock::Request;
@@ -31,19 +34,43 @@ impl Page {
     }
 }
 
-/// The requested page, or `None` for DRF's "Invalid page." (404).
-pub(crate) fn resolve(page: Option<&str>, page_size: Option<&str>, count: usize) -> Option<Page> {
-    let size = page_size
-        .and_then(|s| s.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or(DEFAULT_PAGE_SIZE);
+/// Why a page cannot be served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageError {
+    /// DRF's "Invalid page." (404).
+    InvalidPage,
+    /// `page_size` is not an integer of at least 1 (400).
+    InvalidSize,
+}
+
+/// The requested page.
+pub(crate) fn resolve(
+    page: Option<&str>,
+    page_size: Option<&str>,
+    count: usize,
+) -> Result<Page, PageError> {
+    let size = match page_size {
+        None => DEFAULT_PAGE_SIZE,
+        // Any integer of at least 1, however large (more than there are users is fine).
+        Some(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            match s.parse::<usize>() {
+                Ok(0) => return Err(PageError::InvalidSize),
+                Ok(n) => n,
+                Err(_) => usize::MAX,
+            }
+        }
+        Some(_) => return Err(PageError::InvalidSize),
+    };
     let pages = count.div_ceil(size).max(1);
-    let number = match page.map(str::trim) {
+    let number = match page {
         None => 1,
         Some("last") => pages,
-        Some(s) => s.parse::<usize>().ok()?,
+        Some(s) => s.parse::<usize>().map_err(|_| PageError::InvalidPage)?,
     };
-    (1..=pages).contains(&number).then_some(Page {
+    if !(1..=pages).contains(&number) {
+        return Err(PageError::InvalidPage);
+    }
+    Ok(Page {
         number,
         size,
         pages,
@@ -78,20 +105,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_and_bad_page_sizes_fall_back_to_50() {
+    fn the_default_is_50_and_bad_page_sizes_are_refused() {
         let page = resolve(None, None, 120).unwrap();
         assert_eq!((page.number, page.size, page.pages), (1, 50, 3));
-        assert_eq!(resolve(None, Some("0"), 120).unwrap().size, 50);
-        assert_eq!(resolve(None, Some("abc"), 120).unwrap().size, 50);
+        for bad in ["0", "abc", "-1", " 5", ""] {
+            assert_eq!(
+                resolve(None, Some(bad), 120),
+                Err(PageError::InvalidSize),
+                "{bad:?}"
+            );
+        }
         assert_eq!(resolve(Some("last"), Some("100"), 120).unwrap().number, 2);
+        let huge = resolve(None, Some("1262745759138277426263490560"), 120).unwrap();
+        assert_eq!((huge.number, huge.pages), (1, 1));
     }
 
     #[test]
     fn invalid_pages_are_rejected_but_page_one_of_nothing_is_fine() {
-        assert_eq!(resolve(Some("4"), None, 120), None);
-        assert_eq!(resolve(Some("0"), None, 120), None);
-        assert_eq!(resolve(Some("x"), None, 120), None);
+        for (page, count) in [("4", 120), ("0", 120), ("x", 120), ("2", 0)] {
+            assert_eq!(
+                resolve(Some(page), None, count),
+                Err(PageError::InvalidPage),
+                "{page}"
+            );
+        }
         assert_eq!(resolve(Some("1"), None, 0).unwrap().pages, 1);
-        assert_eq!(resolve(Some("2"), None, 0), None);
     }
 }

@@ -3,6 +3,12 @@
 //!
 //! Only `email` is required on create (the docs are silent; names default to "", lists to
 //! [], `active` to true). Unknown and read-only fields are ignored, as DRF does.
+//!
+//! One deliberate difference from DRF: values must have the JSON types the docs give
+//! (strings, a boolean, lists of integer ids). DRF would also take `"yes"` or `1` for a
+//! boolean and `"3"` for an id; the sandbox refuses them (with DRF's messages) so a client
+//! that relies on that leniency learns it here rather than against an undocumented rule,
+//! and so strict conformance (schema-violating data is refused) holds.
 
 use serde_json::{Map, Value};
 
@@ -67,35 +73,25 @@ pub(crate) fn changes(body: &Map<String, Value>, partial: bool) -> Result<Change
     }
 }
 
-/// DRF's `CharField` (with `trim_whitespace`).
+/// DRF's `CharField` (with `trim_whitespace`), JSON strings only.
 fn string(value: &Value) -> Result<String, String> {
     match value {
         Value::Null => Err("This field may not be null.".into()),
         Value::String(s) => Ok(s.trim().to_owned()),
-        Value::Number(n) => Ok(n.to_string()),
         _ => Err("Not a valid string.".into()),
     }
 }
 
-/// DRF's `BooleanField`: JSON booleans and its accepted spellings.
+/// DRF's `BooleanField`, JSON booleans only.
 fn boolean(value: &Value) -> Result<bool, String> {
     match value {
         Value::Null => Err("This field may not be null.".into()),
         Value::Bool(b) => Ok(*b),
-        Value::Number(n) if n.as_u64() == Some(1) => Ok(true),
-        Value::Number(n) if n.as_u64() == Some(0) => Ok(false),
-        Value::String(s) => match s.as_str() {
-            "true" | "True" | "TRUE" | "on" | "On" | "ON" | "yes" | "Yes" | "YES" | "y" | "Y"
-            | "t" | "T" | "1" => Ok(true),
-            "false" | "False" | "FALSE" | "off" | "Off" | "OFF" | "no" | "No" | "NO" | "n"
-            | "N" | "f" | "F" | "0" => Ok(false),
-            _ => Err("Must be a valid boolean.".into()),
-        },
         _ => Err("Must be a valid boolean.".into()),
     }
 }
 
-/// DRF's `PrimaryKeyRelatedField(many=True)`: a list of integer ids (numeric strings too).
+/// DRF's `PrimaryKeyRelatedField(many=True)`: a list of integer ids (JSON integers only).
 fn primary_keys(value: &Value) -> Result<Vec<u64>, String> {
     let items = match value {
         Value::Null => return Err("This field may not be null.".into()),
@@ -111,13 +107,12 @@ fn primary_keys(value: &Value) -> Result<Vec<u64>, String> {
     for item in items {
         let id = match item {
             Value::Number(n) => n.as_u64(),
-            Value::String(s) => s.trim().parse().ok(),
             _ => None,
         };
         match id {
             Some(id) if !ids.contains(&id) => ids.push(id),
             Some(_) => {}
-            None if matches!(item, Value::Number(_) | Value::String(_)) => {
+            None if matches!(item, Value::Number(_)) => {
                 return Err(format!(
                     "Invalid pk \"{}\" - object does not exist.",
                     plain(item)
@@ -196,11 +191,29 @@ mod tests {
     fn accepts_the_documented_body() {
         let ok = check(
             json!({"email": "user@example.com", "first_name": "string", "last_name": "string",
-                   "groups": [], "workspaces": ["2", 3], "active": true}),
+                   "groups": [], "workspaces": [2, 3], "active": true}),
             false,
         )
         .unwrap();
         assert_eq!(ok.workspaces, Some(vec![2, 3]));
         assert_eq!(ok.active, Some(true));
+    }
+
+    #[test]
+    fn values_of_other_json_types_are_refused_where_drf_would_coerce_them() {
+        let err = check(
+            json!({"email": "a@example.com", "first_name": 5, "active": "yes", "groups": ["2"], "workspaces": [1.5]}),
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            json!({
+                "first_name": ["Not a valid string."],
+                "active": ["Must be a valid boolean."],
+                "groups": ["Incorrect type. Expected pk value, received str."],
+                "workspaces": ["Invalid pk \"1.5\" - object does not exist."],
+            })
+        );
     }
 }

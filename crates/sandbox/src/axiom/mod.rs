@@ -1,9 +1,18 @@
-//! The Axiom fake: `/v2/user` and `/v2/users`, bearer auth, `{code, message}` errors, and
-//! the rate-limit and trace headers Axiom sends on every response.
+//! The Axiom fake: `/v2/user`, `/v2/users` and `/v2/rbac/roles`, bearer auth with API and
+//! personal tokens, `{code, message}` errors, and the rate-limit and trace headers Axiom
+//! sends on every response.
+//!
+//! Tokens, as Axiom has them: the API token ([`AXIOM_TOKEN`], `xaat-...`) belongs to the
+//! organization and is refused on `/user`; the personal access token
+//! ([`AXIOM_PERSONAL_TOKEN`], `xapt-...`) answers `/user` whatever `X-Axiom-Org-Id` says
+//! (those calls are org-less) and needs `X-Axiom-Org-Id: `[`AXIOM_ORG_ID`] everywhere else.
 //!
 //! Choices where Axiom's docs are silent: a missing `Authorization` header is 401, a wrong
-//! token 403; a missing or blank required field is 400; an unknown role id is 400; an email
-//! already in use is 409 (also on `PUT /users/{id}`). Rate limits are reported
+//! token, an API token on `/user`, a personal token without (or with another) organization
+//! are 403; a missing or blank required field is 400; an unknown role id is 404; an email
+//! already in use is 409 (also on `PUT /users/{id}`); a known path with another method is
+//! 405 with `Allow`. `X-RateLimit-Scope` is `anonymous` without a valid token, `user` for
+//! a personal token and `organization` for an API token. Rate limits are reported
 //! (1000/minute, counting down) but not enforced: use [`crate::Faults`] for 429s.
 
 mod state;
@@ -15,7 +24,7 @@ use wiremock::Request;
 
 use crate::Provider;
 use crate::clock;
-use crate::credentials::AXIOM_TOKEN;
+use crate::credentials::{AXIOM_ORG_ID, AXIOM_PERSONAL_TOKEN, AXIOM_TOKEN};
 use crate::reply::Reply;
 use crate::request::{
     Field, bearer, field, header, json_body, looks_like_email, reason, segments_after,
@@ -35,18 +44,18 @@ impl Api for AxiomApi {
     }
 
     fn handle(&self, request: &Request) -> Reply {
-        if header(request, "authorization").is_none() {
-            return error(401, "unauthenticated: send Authorization: Bearer <token>");
-        }
-        if bearer(request) != Some(AXIOM_TOKEN) {
-            return error(403, "forbidden: invalid token");
-        }
-        let Some((segments, false)) = segments_after(request, "/v2") else {
-            return error(404, "not found");
+        let path = segments_after(request, "/v2");
+        let org_less = matches!(&path, Some((segments, false)) if segments.as_slice() == ["user"]);
+        let scope = match authenticate(request, org_less) {
+            Ok(scope) => scope,
+            Err(reply) => return reply,
+        };
+        let Some((segments, false)) = path else {
+            return error(404, "not found").header(SCOPE, scope);
         };
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         let mut state = lock(&self.state);
-        match (segments.as_slice(), request.method.as_str()) {
+        let reply = match (segments.as_slice(), request.method.as_str()) {
             (["user"], "GET") => outcome(state.current().cloned()),
             (["user"], "PUT") => with_body(request, |body| {
                 let name = required(body, "name")?;
@@ -73,11 +82,19 @@ impl Api for AxiomApi {
                 let role = required(body, "role")?;
                 Ok(outcome(state.set_role(id, role)))
             }),
-            (["user"] | ["users"] | ["users", _] | ["users", _, "role"], _) => {
-                error(405, "method not allowed")
-            }
+            (["rbac", "roles"], "GET") => Reply::json(200, &state.roles()),
+            (["rbac", "roles", id], "GET") => match state.role_details(id) {
+                Some(role) => Reply::json(200, &role),
+                None => error(404, "role not found"),
+            },
+            (["user"], _) => not_allowed("GET, PUT"),
+            (["users"], _) => not_allowed("GET, POST"),
+            (["users", _], _) => not_allowed("GET, PUT, DELETE"),
+            (["users", _, "role"], _) => not_allowed("PUT"),
+            (["rbac", "roles"] | ["rbac", "roles", _], _) => not_allowed("GET"),
             _ => error(404, "not found"),
-        }
+        };
+        reply.header(SCOPE, scope)
     }
 
     fn fault_reply(&self, status: u16, _retry_after_secs: Option<u64>) -> Reply {
@@ -92,12 +109,56 @@ impl Api for AxiomApi {
         let mut state = lock(&self.state);
         let (remaining, reset) = state.count_request(clock::epoch_secs());
         let remaining = if reply.status == 429 { 0 } else { remaining };
-        reply.set_header("X-RateLimit-Scope", "organization");
+        if !reply
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(SCOPE))
+        {
+            // Injected faults come before auth: the organization's limit.
+            reply.set_header(SCOPE, "organization");
+        }
         reply.set_header("X-RateLimit-Limit", RATE_LIMIT.to_string());
         reply.set_header("X-RateLimit-Remaining", remaining.to_string());
         reply.set_header("X-RateLimit-Reset", reset.to_string());
         reply.set_header("X-Axiom-Trace-Id", state.next_trace_id());
     }
+}
+
+/// The rate-limit scope header.
+const SCOPE: &str = "X-RateLimit-Scope";
+
+/// Checks the token (and, for a personal token off `/user`, the organization); the
+/// rate-limit scope it counts against, or the error answer.
+fn authenticate(request: &Request, org_less: bool) -> Result<&'static str, Reply> {
+    if header(request, "authorization").is_none() {
+        return Err(
+            error(401, "unauthenticated: send Authorization: Bearer <token>")
+                .header(SCOPE, "anonymous"),
+        );
+    }
+    let org = header(request, "x-axiom-org-id");
+    let forbidden = |message: &str| Err(error(403, message).header(SCOPE, "anonymous"));
+    match bearer(request) {
+        Some(AXIOM_TOKEN) if org_less => forbidden(
+            "forbidden: /user needs a personal access token (xapt-...); API tokens cannot use it",
+        ),
+        Some(AXIOM_TOKEN) if org.is_some_and(|o| o != AXIOM_ORG_ID) => {
+            forbidden("forbidden: the API token does not belong to this organization")
+        }
+        Some(AXIOM_TOKEN) => Ok("organization"),
+        Some(AXIOM_PERSONAL_TOKEN) if org_less => Ok("user"),
+        Some(AXIOM_PERSONAL_TOKEN) => match org {
+            Some(AXIOM_ORG_ID) => Ok("user"),
+            Some(_) => forbidden("forbidden: you are not a member of this organization"),
+            None => forbidden("forbidden: personal access tokens need the X-Axiom-Org-Id header"),
+        },
+        _ => forbidden("forbidden: invalid token"),
+    }
+}
+
+/// 405 naming the methods the path has.
+fn not_allowed(allow: &str) -> Reply {
+    error(405, "method not allowed").header("Allow", allow)
 }
 
 /// Axiom's error body: `{"code": <status>, "message": ...}`.
@@ -108,8 +169,8 @@ fn error(status: u16, message: &str) -> Reply {
 fn failure_reply(failure: &Failure) -> Reply {
     match failure {
         Failure::NotFound => error(404, "user not found"),
+        Failure::RoleNotFound(message) => error(404, message),
         Failure::Conflict(message) => error(409, message),
-        Failure::Invalid(message) => error(400, message),
         Failure::Forbidden(message) => error(403, message),
     }
 }
@@ -149,7 +210,8 @@ fn required<'a>(body: &'a Map<String, Value>, name: &str) -> Result<&'a str, Rep
 
 fn email(body: &Map<String, Value>, is_required: bool) -> Result<Option<&str>, Reply> {
     let email = match field(body, "email") {
-        Field::Missing | Field::Null if !is_required => return Ok(None),
+        // `null` is not a string: only an absent optional email leaves it unchanged.
+        Field::Missing if !is_required => return Ok(None),
         _ => required(body, "email")?,
     };
     if looks_like_email(email) {

@@ -1,8 +1,13 @@
 //! Axiom's users and roles, and the rules of each operation (ids, unique emails, known roles).
 //!
+//! A user's `role` carries the role id; for a custom role its `name` is the id too, since
+//! `PROVIDERS.md` says the role listing (`/rbac/roles`) is the only way to learn a custom
+//! role's name: clients that show names must resolve them there.
+//!
 //! The HTTP layer in `mod.rs` turns requests into these calls and errors into `{code, message}`.
 
 use serde::Serialize;
+use serde_json::{Value, json};
 
 use crate::Seed;
 use crate::demo::{self, AXIOM_CUSTOM_ROLE_ID, AXIOM_CUSTOM_ROLE_NAME};
@@ -32,10 +37,10 @@ pub(crate) struct User {
 pub(crate) enum Failure {
     /// 404.
     NotFound,
+    /// 404 for a role id that is neither built in nor a custom role.
+    RoleNotFound(String),
     /// 409, with a message.
     Conflict(String),
-    /// 400, with a message.
-    Invalid(String),
     /// 403, with a message.
     Forbidden(String),
 }
@@ -79,7 +84,7 @@ impl State {
             if seed == Seed::Empty && person.email != demo::OWNER_EMAIL {
                 continue;
             }
-            let role = state.role(role).unwrap_or_else(|| built_in(role));
+            let role = state.role(role).unwrap_or_else(|| as_carried(role));
             state.users.push(User {
                 id: ids::uuid(TAG, ids::fnv(person.email)),
                 name: person.name.into(),
@@ -90,18 +95,53 @@ impl State {
         state
     }
 
-    /// The role with this id (built-in or custom).
+    /// The role with this id (built-in or custom) as a user carries it.
     fn role(&self, id: &str) -> Option<Role> {
-        if BUILT_IN_ROLES.contains(&id) {
-            return Some(built_in(id));
+        if BUILT_IN_ROLES.contains(&id) || self.custom_roles.iter().any(|r| r.id == id) {
+            return Some(as_carried(id));
         }
-        self.custom_roles.iter().find(|r| r.id == id).cloned()
+        None
+    }
+
+    /// `GET /rbac/roles`: the custom roles with their members (built-in roles are not
+    /// listed: the listing is how custom roles are learnt).
+    pub(crate) fn roles(&self) -> Vec<Value> {
+        self.custom_roles
+            .iter()
+            .map(|role| self.details(role))
+            .collect()
+    }
+
+    /// `GET /rbac/roles/{id}`.
+    pub(crate) fn role_details(&self, id: &str) -> Option<Value> {
+        self.custom_roles
+            .iter()
+            .find(|r| r.id == id)
+            .map(|role| self.details(role))
+    }
+
+    fn details(&self, role: &Role) -> Value {
+        let members: Vec<&str> = self
+            .users
+            .iter()
+            .filter(|u| u.role.id == role.id)
+            .map(|u| u.id.as_str())
+            .collect();
+        json!({
+            "id": role.id,
+            "name": role.name,
+            "description": "Reads and trims every dataset; manages nothing else.",
+            "members": members,
+            "orgCapabilities": { "datasets": ["read"] },
+            "datasetCapabilities": { "*": { "query": ["read"], "trim": ["update"] } },
+            "viewCapabilities": {},
+        })
     }
 
     fn known_role(&self, id: &str) -> Result<Role, Failure> {
         self.role(id).ok_or_else(|| {
-            Failure::Invalid(format!(
-                "invalid role {id:?}: expected none, read-only, user, admin, owner or a custom role id"
+            Failure::RoleNotFound(format!(
+                "role {id:?} not found: expected none, read-only, user, admin, owner or a custom role id"
             ))
         })
     }
@@ -213,7 +253,7 @@ impl State {
                 id: ids::uuid(TAG ^ 2, k as u64),
                 name: format!("Load User {k:05}"),
                 email: demo::synthetic_email(k),
-                role: built_in("user"),
+                role: as_carried("user"),
             });
         }
     }
@@ -236,7 +276,8 @@ impl State {
     }
 }
 
-fn built_in(id: &str) -> Role {
+/// A role as a user object carries it: the id, and the id again as the name.
+fn as_carried(id: &str) -> Role {
     Role {
         id: id.into(),
         name: id.into(),
@@ -248,7 +289,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn demo_seed_has_the_owner_and_a_custom_role_with_its_own_name() {
+    fn demo_seed_has_the_owner_and_a_custom_role_named_only_in_the_listing() {
         let state = State::new(Seed::Demo);
         assert_eq!(state.current().unwrap().email, demo::OWNER_EMAIL);
         assert_eq!(state.current().unwrap().role.id, "owner");
@@ -258,7 +299,16 @@ mod tests {
             .find(|u| u.email == "edsger@acme.example")
             .unwrap();
         assert_eq!(edsger.role.id, AXIOM_CUSTOM_ROLE_ID);
-        assert_eq!(edsger.role.name, AXIOM_CUSTOM_ROLE_NAME);
+        assert_eq!(edsger.role.name, AXIOM_CUSTOM_ROLE_ID);
+        let roles = state.roles();
+        assert_eq!(roles.len(), 1);
+        assert_eq!(roles[0]["name"], AXIOM_CUSTOM_ROLE_NAME);
+        assert_eq!(roles[0]["members"], json!([edsger.id]));
+        assert_eq!(
+            state.role_details(AXIOM_CUSTOM_ROLE_ID).unwrap()["name"],
+            AXIOM_CUSTOM_ROLE_NAME
+        );
+        assert!(state.role_details("admin").is_none());
         assert_eq!(State::new(Seed::Empty).users().len(), 1);
     }
 
@@ -271,7 +321,7 @@ mod tests {
         ));
         assert!(matches!(
             state.create("X", "x@acme.example", "superuser"),
-            Err(Failure::Invalid(_))
+            Err(Failure::RoleNotFound(_))
         ));
         let user = state.create("X", "x@acme.example", "admin").unwrap();
         assert_eq!(state.get(&user.id).unwrap(), &user);

@@ -6,8 +6,9 @@
 //! /users/{id}/password-reset; PUT /users/{id}/roles; POST /users/invite. Order of checks
 //! follows FastAPI: route (404), method (405), auth (401), input (422), object (404).
 //! Choices where the docs are silent: DELETE, password-reset, roles and invite answer 204
-//! (the docs show no response body); inviting a member is 409; re-inviting replaces the
-//! pending invitation; password reset and `PATCH /users/me` for Google accounts are 400.
+//! (the docs show no response body); inviting a member or someone with a pending
+//! invitation is 409; password reset and `PATCH /users/me` for Google accounts are 400; a
+//! 405 carries `Allow` with the path's methods (as Starlette's router does).
 
 mod state;
 mod validate;
@@ -121,12 +122,12 @@ fn route(request: &Request) -> Result<Action, Reply> {
         (["users", id], "DELETE") => Action::Remove((*id).to_owned()),
         (["users", id, "password-reset"], "POST") => Action::ResetPassword((*id).to_owned()),
         (["users", id, "roles"], "PUT") => Action::SetRoles((*id).to_owned()),
-        (
-            ["organization"] | ["users"] | ["users", _] | ["users", _, "password-reset" | "roles"],
-            _,
-        ) => {
-            return Err(detail(405, "Method Not Allowed"));
-        }
+        (["organization"] | ["users"], _) => return Err(not_allowed("GET")),
+        (["users", "me"], _) => return Err(not_allowed("GET, PATCH")),
+        (["users", "invite"], _) => return Err(not_allowed("POST")),
+        (["users", _], _) => return Err(not_allowed("GET, DELETE")),
+        (["users", _, "password-reset"], _) => return Err(not_allowed("POST")),
+        (["users", _, "roles"], _) => return Err(not_allowed("PUT")),
         _ => return Err(detail(404, "Not Found")),
     })
 }
@@ -185,6 +186,10 @@ fn list(state: &State, query: &validate::ListQuery) -> Reply {
 
 fn detail(status: u16, message: &str) -> Reply {
     Reply::json(status, &json!({ "detail": message }))
+}
+
+fn not_allowed(allow: &str) -> Reply {
+    detail(405, "Method Not Allowed").header("Allow", allow)
 }
 
 fn unprocessable(issues: Vec<Value>) -> Reply {

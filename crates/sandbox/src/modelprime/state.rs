@@ -215,8 +215,16 @@ impl State {
                 invitation.email
             )));
         }
-        self.invitations
-            .retain(|i| !i.email.eq_ignore_ascii_case(&invitation.email));
+        if self
+            .invitations
+            .iter()
+            .any(|i| i.email.eq_ignore_ascii_case(&invitation.email))
+        {
+            return Err(Failure::Conflict(format!(
+                "an invitation to {} is already pending",
+                invitation.email
+            )));
+        }
         self.invitations.push(invitation);
         Ok(())
     }

@@ -1,11 +1,14 @@
 //! FastAPI/pydantic v2 request validation: query parameters and bodies, reported as 422
 //! `{"detail": [{"type", "loc", "msg", "input", "ctx"?}]}` with pydantic's wording.
 //!
-//! Emails are plain strings in the published schema, so only their type is checked.
+//! Emails are checked like pydantic's `EmailStr` (with its message); a new name for
+//! yourself may not be blank. Both guard `PATCH /users/me`, whose email is also the login
+//! in `Authorization: <email>:<token>`: an empty or malformed one would lock the token out.
 
 use serde_json::{Map, Value, json};
 
 use crate::inspect::ModelPrimeInvitation;
+use crate::request::looks_like_email;
 
 /// The three permission roles.
 pub(crate) const ROLES: &[&str] = &["admin", "developer", "analyst"];
@@ -128,7 +131,7 @@ fn object(body: &Value) -> Result<&Map<String, Value>, Vec<Value>> {
     })
 }
 
-/// A string member: `Ok(None)` if absent or null and `optional`.
+/// A string member: `None` if absent and `optional` (null is not a string: refused).
 fn string(
     map: &Map<String, Value>,
     name: &str,
@@ -137,7 +140,7 @@ fn string(
 ) -> Option<String> {
     match map.get(name) {
         Some(Value::String(s)) => Some(s.clone()),
-        None | Some(Value::Null) if optional => None,
+        None if optional => None,
         None => {
             issues.push(issue(
                 "missing",
@@ -159,6 +162,27 @@ fn string(
             None
         }
     }
+}
+
+/// An email member that must look like an address (pydantic's `EmailStr` error otherwise).
+fn email(map: &Map<String, Value>, optional: bool, issues: &mut Vec<Value>) -> Option<String> {
+    let value = string(map, "email", optional, issues)?;
+    if looks_like_email(&value) {
+        return Some(value);
+    }
+    let why = if value.contains('@') {
+        "The part after the @-sign is not valid."
+    } else {
+        "An email address must have an @-sign."
+    };
+    issues.push(issue(
+        "value_error",
+        json!(["body", "email"]),
+        &format!("value is not a valid email address: {why}"),
+        &Value::String(value),
+        Some(json!({ "reason": why })),
+    ));
+    None
 }
 
 /// A list of permission roles at `loc` (deduplicated, order kept).
@@ -208,12 +232,21 @@ pub(crate) fn role_list(body: &Value) -> Result<Vec<String>, Vec<Value>> {
     }
 }
 
-/// `PATCH /users/me` body: optional `email` and `name`.
+/// `PATCH /users/me` body: optional `email` (a valid address) and `name` (not blank).
 pub(crate) fn update_me(body: &Value) -> Result<(Option<String>, Option<String>), Vec<Value>> {
     let map = object(body)?;
     let mut issues = Vec::new();
-    let email = string(map, "email", true, &mut issues);
+    let email = email(map, true, &mut issues);
     let name = string(map, "name", true, &mut issues);
+    if let Some(blank) = name.as_deref().filter(|n| n.trim().is_empty()) {
+        issues.push(issue(
+            "string_too_short",
+            json!(["body", "name"]),
+            "String should have at least 1 character",
+            &Value::String(blank.to_owned()),
+            Some(json!({ "min_length": 1 })),
+        ));
+    }
     if issues.is_empty() {
         Ok((email, name))
     } else {
@@ -250,7 +283,7 @@ pub(crate) fn invitation(body: &Value) -> Result<ModelPrimeInvitation, Vec<Value
             None
         }
     };
-    let email = string(map, "email", false, &mut issues);
+    let email = email(map, false, &mut issues);
     let name = string(map, "name", false, &mut issues);
     let roles = match map.get("roles") {
         None => {
@@ -332,6 +365,36 @@ mod tests {
         );
         let ok = invitation(&json!({"connection": null, "email": "a@b.co", "name": "A", "roles": ["admin", "admin"]})).unwrap();
         assert_eq!((ok.connection, ok.roles), (None, vec!["admin".to_owned()]));
+    }
+
+    #[test]
+    fn update_me_refuses_a_malformed_email_and_a_blank_name_but_takes_either_alone() {
+        for bad in ["", "ada", "ada@", "ada@localhost", "a da@acme.example"] {
+            let errs = update_me(&json!({ "email": bad })).unwrap_err();
+            assert_eq!(errs[0]["type"], "value_error", "{bad:?}");
+            assert_eq!(errs[0]["loc"], json!(["body", "email"]));
+        }
+        let errs = update_me(&json!({ "name": "  " })).unwrap_err();
+        assert_eq!(errs[0]["type"], "string_too_short");
+        let errs = update_me(&json!({ "name": null })).unwrap_err();
+        assert_eq!(errs[0]["type"], "string_type");
+        assert_eq!(
+            update_me(&json!({ "email": "ada@acme.example" })).unwrap(),
+            (Some("ada@acme.example".to_owned()), None)
+        );
+        assert_eq!(
+            update_me(&json!({ "name": "Ada" })).unwrap(),
+            (None, Some("Ada".to_owned()))
+        );
+    }
+
+    #[test]
+    fn an_invitation_needs_a_valid_email() {
+        let errs =
+            invitation(&json!({"connection": null, "email": "nope", "name": "A", "roles": []}))
+                .unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0]["type"], "value_error");
     }
 
     #[test]

@@ -6,11 +6,20 @@ use usermgmt_sandbox::{Sandbox, demo};
 
 use crate::{Answer, credential, http, send, start};
 
+/// A request with the API token (the organization's calls).
 fn call(sandbox: &Sandbox, method: Method, path: &str) -> RequestBuilder {
     let endpoint = sandbox.axiom();
     http()
         .request(method, format!("{}{path}", endpoint.base_url))
         .bearer_auth(credential(endpoint, "AXIOM_TOKEN"))
+}
+
+/// A request with the personal access token and no organization header.
+fn personal(sandbox: &Sandbox, method: Method, path: &str) -> RequestBuilder {
+    let endpoint = sandbox.axiom();
+    http()
+        .request(method, format!("{}{path}", endpoint.base_url))
+        .bearer_auth(credential(endpoint, "AXIOM_PERSONAL_TOKEN"))
 }
 
 async fn list(sandbox: &Sandbox) -> Vec<Value> {
@@ -75,12 +84,15 @@ async fn list_is_a_bare_array_with_rate_limit_and_trace_headers() {
 #[tokio::test]
 async fn current_user_is_the_token_owner_and_can_be_renamed() {
     let sandbox = start().await;
-    let me = send(call(&sandbox, Method::GET, "/user")).await.expect(200);
+    let me = send(personal(&sandbox, Method::GET, "/user")).await;
+    assert_eq!(me.header("x-ratelimit-scope"), Some("user"));
+    let me = me.expect(200);
     assert_eq!(me["email"], demo::OWNER_EMAIL);
     assert_eq!(me["role"], json!({"id": "owner", "name": "owner"}));
-    let renamed = send(call(&sandbox, Method::PUT, "/user").json(&json!({"name": "Countess Ada"})))
-        .await
-        .expect(200);
+    let renamed =
+        send(personal(&sandbox, Method::PUT, "/user").json(&json!({"name": "Countess Ada"})))
+            .await
+            .expect(200);
     assert_eq!(renamed["name"], "Countess Ada");
     let users = list(&sandbox).await;
     assert!(
@@ -88,9 +100,94 @@ async fn current_user_is_the_token_owner_and_can_be_renamed() {
             .iter()
             .any(|u| u["id"] == me["id"] && u["name"] == "Countess Ada")
     );
-    send(call(&sandbox, Method::PUT, "/user").json(&json!({})))
+    send(personal(&sandbox, Method::PUT, "/user").json(&json!({})))
         .await
         .expect(400);
+}
+
+#[tokio::test]
+async fn user_refuses_api_tokens_and_takes_personal_tokens_with_or_without_an_org() {
+    let sandbox = start().await;
+    for method in [Method::GET, Method::PUT] {
+        let refused = send(call(&sandbox, method.clone(), "/user").json(&json!({"name": "X"})))
+            .await
+            .expect(403);
+        assert!(
+            refused["message"]
+                .as_str()
+                .unwrap()
+                .contains("personal access token"),
+            "{refused}"
+        );
+    }
+    let with_org = personal(&sandbox, Method::GET, "/user").header(
+        "x-axiom-org-id",
+        credential(sandbox.axiom(), "AXIOM_ORG_ID"),
+    );
+    assert_eq!(send(with_org).await.expect(200)["email"], demo::OWNER_EMAIL);
+}
+
+#[tokio::test]
+async fn personal_tokens_need_the_org_header_off_user_and_api_tokens_need_no_org() {
+    let sandbox = start().await;
+    let org = credential(sandbox.axiom(), "AXIOM_ORG_ID");
+    let missing = send(personal(&sandbox, Method::GET, "/users")).await;
+    assert_eq!(missing.header("x-ratelimit-scope"), Some("anonymous"));
+    assert!(
+        missing.expect(403)["message"]
+            .as_str()
+            .unwrap()
+            .contains("X-Axiom-Org-Id")
+    );
+    send(personal(&sandbox, Method::GET, "/users").header("x-axiom-org-id", "other-org"))
+        .await
+        .expect(403);
+    let users = send(personal(&sandbox, Method::GET, "/users").header("x-axiom-org-id", &org))
+        .await
+        .expect(200);
+    assert!(users.as_array().is_some_and(|u| !u.is_empty()));
+    let api = send(call(&sandbox, Method::GET, "/users")).await;
+    assert_eq!(api.header("x-ratelimit-scope"), Some("organization"));
+    api.expect(200);
+    send(call(&sandbox, Method::GET, "/users").header("x-axiom-org-id", &org))
+        .await
+        .expect(200);
+    send(call(&sandbox, Method::GET, "/users").header("x-axiom-org-id", "other-org"))
+        .await
+        .expect(403);
+}
+
+#[tokio::test]
+async fn roles_list_custom_roles_with_names_and_members_and_users_carry_only_the_id() {
+    let sandbox = start().await;
+    let users = list(&sandbox).await;
+    let edsger = id_of(&users, "edsger@acme.example");
+    let edsger_role = &users.iter().find(|u| u["id"] == edsger.as_str()).unwrap()["role"];
+    assert_eq!(
+        *edsger_role,
+        json!({"id": demo::AXIOM_CUSTOM_ROLE_ID, "name": demo::AXIOM_CUSTOM_ROLE_ID})
+    );
+    let roles = send(call(&sandbox, Method::GET, "/rbac/roles"))
+        .await
+        .expect(200);
+    let [role] = roles.as_array().unwrap().as_slice() else {
+        panic!("one custom role: {roles}")
+    };
+    assert_eq!(role["id"], demo::AXIOM_CUSTOM_ROLE_ID);
+    assert_eq!(role["name"], demo::AXIOM_CUSTOM_ROLE_NAME);
+    assert_eq!(role["members"], json!([edsger]));
+    let one = send(call(
+        &sandbox,
+        Method::GET,
+        &format!("/rbac/roles/{}", demo::AXIOM_CUSTOM_ROLE_ID),
+    ))
+    .await
+    .expect(200);
+    assert_eq!(one, *role);
+    let missing = send(call(&sandbox, Method::GET, "/rbac/roles/nope"))
+        .await
+        .expect(404);
+    assert_eq!(missing["code"], 404);
 }
 
 #[tokio::test]
@@ -126,9 +223,10 @@ async fn create_rejects_duplicates_missing_fields_and_unknown_roles() {
     assert_eq!(missing["code"], 400);
     assert!(missing["message"].as_str().unwrap().contains("role"));
     let bad_role = json!({"name": "X", "email": "x@acme.example", "role": "superuser"});
-    send(call(&sandbox, Method::POST, "/users").json(&bad_role))
+    let unknown = send(call(&sandbox, Method::POST, "/users").json(&bad_role))
         .await
-        .expect(400);
+        .expect(404);
+    assert!(unknown["message"].as_str().unwrap().contains("superuser"));
     let not_json = call(&sandbox, Method::POST, "/users").body("{nope");
     send(not_json).await.expect(400);
     assert!(
@@ -174,7 +272,7 @@ async fn get_update_role_and_delete_one_user() {
     .expect(200);
     assert_eq!(
         role["role"],
-        json!({"id": demo::AXIOM_CUSTOM_ROLE_ID, "name": demo::AXIOM_CUSTOM_ROLE_NAME})
+        json!({"id": demo::AXIOM_CUSTOM_ROLE_ID, "name": demo::AXIOM_CUSTOM_ROLE_ID})
     );
     send(call(&sandbox, Method::PUT, &format!("{path}/role")).json(&json!({})))
         .await
@@ -208,5 +306,11 @@ async fn unknown_ids_paths_and_methods() {
         .await
         .expect(404);
     let answer: Answer = send(call(&sandbox, Method::PATCH, "/users")).await;
+    assert_eq!(answer.header("allow"), Some("GET, POST"));
     answer.expect(405);
+    let options = send(call(&sandbox, Method::OPTIONS, "/users/abc")).await;
+    assert_eq!(options.header("allow"), Some("GET, PUT, DELETE"));
+    options.expect(405);
+    let roles = send(call(&sandbox, Method::DELETE, "/rbac/roles")).await;
+    assert_eq!(roles.header("allow"), Some("GET"));
 }

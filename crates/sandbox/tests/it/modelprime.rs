@@ -94,6 +94,26 @@ async fn organization_and_me() {
 }
 
 #[tokio::test]
+async fn an_empty_or_malformed_email_for_yourself_is_refused_and_the_token_keeps_working() {
+    let sandbox = start().await;
+    for body in [
+        json!({"email": ""}),
+        json!({"email": "not-an-address"}),
+        json!({"name": ""}),
+    ] {
+        let refused = send(call(&sandbox, Method::PATCH, "/users/me").json(&body))
+            .await
+            .expect(422);
+        assert!(refused["detail"][0]["msg"].is_string(), "{body}");
+    }
+    let me = send(call(&sandbox, Method::GET, "/users/me"))
+        .await
+        .expect(200);
+    assert_eq!(me["email"], demo::OWNER_EMAIL);
+    assert_eq!(me["name"], "Ada Lovelace");
+}
+
+#[tokio::test]
 async fn list_counts_everything_and_clamps_page_size_to_100() {
     let sandbox = start().await;
     let members = demo::PEOPLE
@@ -268,6 +288,13 @@ async fn invitations_are_kept_apart_until_accepted() {
     send(call(&sandbox, Method::POST, "/users/invite").json(&body))
         .await
         .expect(204);
+    let again = send(call(&sandbox, Method::POST, "/users/invite").json(&body))
+        .await
+        .expect(409);
+    assert_eq!(
+        again["detail"],
+        "an invitation to new@acme.example is already pending"
+    );
     let users = all_users(&sandbox).await;
     assert!(
         users["items"]
@@ -326,8 +353,17 @@ async fn unknown_paths_trailing_slashes_and_wrong_methods() {
     send(call(&sandbox, Method::GET, "/teams"))
         .await
         .expect(404);
-    let wrong = send(call(&sandbox, Method::POST, "/organization"))
-        .await
-        .expect(405);
-    assert_eq!(wrong, json!({"detail": "Method Not Allowed"}));
+    let wrong = send(call(&sandbox, Method::POST, "/organization")).await;
+    assert_eq!(wrong.expect(405), json!({"detail": "Method Not Allowed"}));
+    assert_eq!(wrong.header("allow"), Some("GET"));
+    for (method, path, allow) in [
+        (Method::TRACE, "/users/me", "GET, PATCH"),
+        (Method::PUT, "/users/invite", "POST"),
+        (Method::PATCH, "/users/auth0%7Cx", "GET, DELETE"),
+        (Method::GET, "/users/auth0%7Cx/roles", "PUT"),
+    ] {
+        let answer = send(call(&sandbox, method.clone(), path)).await;
+        answer.expect(405);
+        assert_eq!(answer.header("allow"), Some(allow), "{method} {path}");
+    }
 }

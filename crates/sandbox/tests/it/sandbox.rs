@@ -19,11 +19,14 @@ async fn env_vars_name_every_url_and_credential() {
         [
             "AXIOM_URL",
             "AXIOM_TOKEN",
+            "AXIOM_ORG_ID",
+            "AXIOM_PERSONAL_TOKEN",
             "ADVERITY_URL",
             "ADVERITY_TOKEN",
             "PARADIME_API_URL",
             "PARADIME_API_KEY",
             "PARADIME_API_SECRET",
+            "PARADIME_API_TOKEN",
             "MODELPRIME_URL",
             "MODELPRIME_EMAIL",
             "MODELPRIME_TOKEN",
@@ -71,7 +74,7 @@ async fn fixed_port_base_puts_providers_on_consecutive_ports() {
                 }
                 let axiom = http()
                     .get(format!("{}/user", sandbox.axiom().base_url))
-                    .bearer_auth(credential(sandbox.axiom(), "AXIOM_TOKEN"));
+                    .bearer_auth(credential(sandbox.axiom(), "AXIOM_PERSONAL_TOKEN"));
                 send(axiom).await.expect(200);
                 return;
             }
