@@ -46,6 +46,11 @@ pub(crate) struct Cli {
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = Output::Table, env = "USERMGMT_OUTPUT")]
     pub(crate) output: Output,
 
+    /// Give up on a request after this many seconds (default 30; retries of idempotent
+    /// calls each get the full time).
+    #[arg(long, global = true, value_name = "SECONDS", env = "USERMGMT_TIMEOUT", value_parser = values::timeout)]
+    pub(crate) timeout: Option<std::time::Duration>,
+
     /// Print tables and CSV without their header row.
     #[arg(long, global = true)]
     pub(crate) no_headers: bool,

@@ -16,6 +16,20 @@ fn message(error: usermgmt::Error) -> String {
 }
 
 /// An email address (`usermgmt::Email` rules).
+/// A request timeout in seconds: a positive number, at most a day (`30`, `2.5`).
+pub(crate) fn timeout(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if !(seconds > 0.0 && seconds <= 86_400.0) {
+        return Err(format!(
+            "{text:?} is not a timeout: give more than 0 and at most 86400 seconds"
+        ));
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
+}
+
 pub(crate) fn email(text: &str) -> Result<Email, String> {
     Email::parse(text).map_err(message)
 }
@@ -122,6 +136,15 @@ mod tests {
             assert!(
                 text.parse::<UserAccountType>().is_ok() || text.parse::<PermissionRole>().is_ok()
             );
+        }
+    }
+
+    #[test]
+    fn timeouts_are_positive_seconds_up_to_a_day() {
+        assert_eq!(timeout("30"), Ok(std::time::Duration::from_secs(30)));
+        assert_eq!(timeout("0.5"), Ok(std::time::Duration::from_millis(500)));
+        for bad in ["", "0", "-1", "abc", "NaN", "inf", "86401"] {
+            assert!(timeout(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -37,7 +37,10 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         }
         _ => {}
     }
-    let config = Config::new(cli.sandbox, cli.journal.clone()).await?;
+    let mut config = Config::new(cli.sandbox, cli.journal.clone()).await?;
+    if let Some(timeout) = cli.timeout {
+        config.options = config.options.clone().with_timeout(timeout);
+    }
     let output = cli.output;
     let done = match cli.command {
         Command::Offboard(args) => return offboard::run(&config, output, args).await,

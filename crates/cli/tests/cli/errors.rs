@@ -169,3 +169,48 @@ async fn a_wrong_token_is_an_authentication_error_that_does_not_print_the_token(
         "the token leaked: {line}"
     );
 }
+
+/// A server that accepts connections and never answers.
+fn silent_server() -> (std::net::TcpListener, String) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let url = format!("http://{}/v2", listener.local_addr().unwrap());
+    (listener, url)
+}
+
+#[test]
+fn timeout_from_the_flag_or_the_environment_ends_a_request_to_a_silent_server() {
+    let (_listener, url) = silent_server();
+    for (flag, env) in [(Some("0.3"), None), (None, Some("0.3"))] {
+        let mut command = bare();
+        command
+            .env("AXIOM_URL", &url)
+            .env("AXIOM_TOKEN", "xaat-test")
+            .env("AXIOM_ORG_ID", "acme");
+        if let Some(seconds) = flag {
+            command.args(["--timeout", seconds]);
+        }
+        if let Some(seconds) = env {
+            command.env("USERMGMT_TIMEOUT", seconds);
+        }
+        let output = fails(command.args(["axiom", "users", "list"]));
+        assert_eq!(output.status.code(), Some(1));
+        let line = one_error_line(&output);
+        assert!(line.contains("timed out"), "{line}");
+    }
+}
+
+#[test]
+fn a_timeout_that_is_not_a_positive_number_of_seconds_is_a_usage_error() {
+    for bad in ["0", "-5", "soon"] {
+        let flag = format!("--timeout={bad}");
+        let output = fails(sandboxed().args([flag.as_str(), "users", "list"]));
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        assert!(stderr(&output).contains("--timeout"), "{bad}");
+    }
+    let output = fails(
+        sandboxed()
+            .env("USERMGMT_TIMEOUT", "soon")
+            .args(["users", "list"]),
+    );
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -23,6 +23,7 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "AXOLO_API_KEY",
     "USERMGMT_OUTPUT",
     "USERMGMT_JOURNAL",
+    "USERMGMT_TIMEOUT",
     "RUST_LOG",
     "AXIOM_PERSONAL_TOKEN",
 ];
