@@ -39,7 +39,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
     }
     let mut config = Config::new(cli.sandbox, cli.journal.clone()).await?;
     if let Some(timeout) = cli.timeout {
-        config.options = config.options.clone().with_timeout(timeout);
+        config.options.timeout = timeout;
     }
     let output = cli.output;
     let done = match cli.command {

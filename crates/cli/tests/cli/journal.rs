@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use usermgmt_sandbox::{Provider, Sandbox, demo};
 
-use crate::support::{array, fails, ok, run_json, sandbox, stderr, usermgmt};
+use crate::support::{OFFBOARD_ALAN, array, fails, ok, run_json, sandbox, stderr, usermgmt};
 
 /// A temporary directory for one test's journal and plan files.
 struct Scratch(PathBuf);
@@ -233,14 +233,7 @@ async fn reinstate_brings_back_the_accounts_with_their_roles() {
     let scratch = Scratch::new("reinstate");
     let journal = scratch.path("journal.db");
     let roles_before = roles_of_alan(&sandbox);
-    ok(cli(&sandbox, &journal).args([
-        "offboard",
-        "--email",
-        demo::LEAVER_EMAIL,
-        "--github-login",
-        demo::LEAVER_GITHUB_LOGIN,
-        "--axolo-organization",
-        demo::AXOLO_ORGANIZATION,
+    ok(cli(&sandbox, &journal).args(OFFBOARD_ALAN).args([
         "--slack-id",
         "U0ALANTURING",
         "--apply",
@@ -333,17 +326,8 @@ async fn a_killed_apply_leaves_a_truthful_journal_that_resume_completes() {
             .envs(sandbox.env_vars())
             .arg("--journal")
             .arg(&journal)
-            .args([
-                "offboard",
-                "--email",
-                demo::LEAVER_EMAIL,
-                "--github-login",
-                demo::LEAVER_GITHUB_LOGIN,
-                "--axolo-organization",
-                demo::AXOLO_ORGANIZATION,
-                "--apply",
-                "--yes",
-            ])
+            .args(OFFBOARD_ALAN)
+            .args(["--apply", "--yes"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()

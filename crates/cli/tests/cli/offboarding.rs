@@ -3,17 +3,9 @@
 use serde_json::Value;
 use usermgmt_sandbox::demo;
 
-use crate::support::{array, json, ok, run_json, sandbox, stderr, stdout, usermgmt};
-
-const ALAN: [&str; 7] = [
-    "offboard",
-    "--email",
-    demo::LEAVER_EMAIL,
-    "--github-login",
-    demo::LEAVER_GITHUB_LOGIN,
-    "--axolo-organization",
-    demo::AXOLO_ORGANIZATION,
-];
+use crate::support::{
+    OFFBOARD_ALAN as ALAN, array, json, ok, run_json, sandbox, stderr, stdout, usermgmt,
+};
 
 /// `(provider, action)` of each step, in order.
 fn actions(steps: &Value) -> Vec<(String, String)> {

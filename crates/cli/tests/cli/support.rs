@@ -4,7 +4,7 @@ use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use usermgmt_sandbox::Sandbox;
+use usermgmt_sandbox::{Sandbox, demo};
 
 /// Every variable the CLI reads, removed so the developer's shell cannot leak into a test.
 pub(crate) const CLI_VARS: &[&str] = &[
@@ -26,6 +26,17 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "USERMGMT_TIMEOUT",
     "RUST_LOG",
     "AXIOM_PERSONAL_TOKEN",
+];
+
+/// `usermgmt offboard` for the demo leaver, with the Axolo login and organization.
+pub(crate) const OFFBOARD_ALAN: [&str; 7] = [
+    "offboard",
+    "--email",
+    demo::LEAVER_EMAIL,
+    "--github-login",
+    demo::LEAVER_GITHUB_LOGIN,
+    "--axolo-organization",
+    demo::AXOLO_ORGANIZATION,
 ];
 
 /// The binary with no provider configuration at all. `RUST_BACKTRACE=1` makes any panic
