@@ -67,12 +67,26 @@ impl Transport {
         } else {
             self.context.execute(&self.http, request, operation).await
         };
-        let response = sent.map_err(|error| Error::from_reqwest(PROVIDER, operation, error))?;
+        // A mutation that failed after it left may still have been carried out.
+        let failed = |error: reqwest::Error| {
+            let may_have_acted = !read_only && !error.is_connect();
+            Error::from_reqwest_sent(PROVIDER, operation, error, may_have_acted)
+        };
+        let response = sent.map_err(failed)?;
         let status = response.status();
-        let raw = response
-            .text()
-            .await
-            .map_err(|error| Error::from_reqwest(PROVIDER, operation, error))?;
+        let bytes = response.bytes().await.map_err(failed)?;
+        // Strict UTF-8: a lossy decode would silently replace bytes in names and emails.
+        let raw = String::from_utf8(bytes.to_vec()).map_err(|error| Error::Decode {
+            provider: PROVIDER,
+            operation: operation.to_string(),
+            message: format!(
+                "the response is not valid UTF-8 (invalid byte at offset {})",
+                error.utf8_error().valid_up_to()
+            ),
+            raw: String::from_utf8_lossy(error.as_bytes()).into_owned(),
+        })?;
+        // A credential the server echoes (in an error message, say) is never kept.
+        let raw = usermgmt_runtime::redact::scrub(&raw).into_owned();
         response::decode(operation, status, raw)
     }
 }

@@ -43,7 +43,14 @@ pub fn connect<C: Credentials>(
 ) -> Result<Connection, Error> {
     let provider = C::PROVIDER;
     let base_url = check_base_url(provider, base_url)?;
-    let http = reqwest::Client::builder()
+    let mut builder = reqwest::Client::builder();
+    if base_url.starts_with("http:") {
+        // Plain http is only ever loopback (checked above). reqwest would otherwise
+        // honour HTTP_PROXY/ALL_PROXY and hand the credential headers to the proxy in
+        // cleartext; https goes through a proxy as an opaque CONNECT tunnel.
+        builder = builder.no_proxy();
+    }
+    let http = builder
         .default_headers(credentials.auth_headers()?)
         .user_agent(options.user_agent.clone())
         .connect_timeout(options.connect_timeout)
@@ -54,22 +61,31 @@ pub fn connect<C: Credentials>(
             provider,
             operation: "connect".into(),
             source,
+            may_have_acted: false,
         })?;
     Ok(Connection {
         base_url,
         http,
-        context: Context::new(provider, options.retry, options.timeout),
+        context: Context::new(provider, options.retry, options.timeout)
+            .with_max_response_bytes(options.max_response_bytes),
     })
 }
 
 /// The base URL, validated, without a trailing slash (generated paths start with `/`).
 fn check_base_url(provider: Provider, raw: &str) -> Result<String, Error> {
+    // Userinfo in the URL is a credential: errors show the URL without it.
+    let shown = crate::redact::scrub(raw).into_owned();
     let invalid = |reason: &str| Error::InvalidUrl {
         provider,
-        url: raw.to_string(),
+        url: shown.clone(),
         reason: reason.to_string(),
     };
     let url = Url::parse(raw.trim()).map_err(|e| invalid(&e.to_string()))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid(
+            "credentials in the URL are not supported: set the provider's variables instead",
+        ));
+    }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(invalid("a base URL has no query or fragment"));
     }
@@ -79,7 +95,7 @@ fn check_base_url(provider: Provider, raw: &str) -> Result<String, Error> {
         "http" => {
             return Err(Error::InsecureUrl {
                 provider,
-                url: raw.to_string(),
+                url: shown.clone(),
             });
         }
         other => return Err(invalid(&format!("unsupported scheme {other:?}"))),
@@ -144,6 +160,22 @@ mod tests {
         for url in ["not a url", "ftp://host/x", "https://h/x?q=1"] {
             let err = check_base_url(Provider::Adverity, url).unwrap_err();
             assert!(matches!(err, Error::InvalidUrl { .. }), "{url}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_url_with_userinfo_is_refused_without_showing_the_password() {
+        for url in [
+            "https://ada:hunter2-pw@api.example/v1",
+            "http://ada:hunter2-pw@10.0.0.1/v1",
+        ] {
+            let err = check_base_url(Provider::Adverity, url).unwrap_err();
+            let line = err.to_string();
+            assert!(
+                !line.contains("hunter2-pw") && !line.contains("ada:"),
+                "{line}"
+            );
+            assert!(line.contains("[redacted]@"), "{line}");
         }
     }
 }

@@ -20,6 +20,7 @@ pub struct Context {
     provider: Provider,
     retry: RetryPolicy,
     timeout: Duration,
+    max_response_bytes: u64,
 }
 
 impl Context {
@@ -29,7 +30,20 @@ impl Context {
             provider,
             retry,
             timeout,
+            max_response_bytes: crate::options::DEFAULT_MAX_RESPONSE_BYTES,
         }
+    }
+
+    /// The same context with a different response size limit (see
+    /// [`ClientOptions::max_response_bytes`](crate::ClientOptions::max_response_bytes)).
+    pub fn with_max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// The largest response body read.
+    pub fn max_response_bytes(&self) -> u64 {
+        self.max_response_bytes
     }
 
     /// The provider this client talks to.
@@ -50,7 +64,10 @@ impl Context {
     /// Send `request` with `client`, retrying per the policy, inside a `usermgmt.request`
     /// span (provider, operation, method, status, attempts, elapsed). A response that is
     /// still retryable when the policy runs out is returned as it is, so the caller
-    /// decodes the provider's error body.
+    /// decodes the provider's error body. Reading more than
+    /// [`max_response_bytes`](Self::max_response_bytes) of its body fails with an error
+    /// that [`Error::from_reqwest`](crate::Error::from_reqwest) reports as
+    /// [`Error::TooLarge`](crate::Error::TooLarge).
     pub async fn execute(
         &self,
         client: &reqwest::Client,
@@ -88,9 +105,15 @@ impl Context {
             attempts = field::Empty,
             elapsed_ms = field::Empty,
         );
-        self.execute_with_retries(client, request, idempotent)
+        crate::exchange::started(self.provider, operation, idempotent);
+        let result = self
+            .execute_with_retries(client, request, idempotent)
             .instrument(span)
-            .await
+            .await;
+        result.map(|response| {
+            crate::exchange::answered(response.status().as_u16());
+            crate::limit::limit_body(response, self.max_response_bytes)
+        })
     }
 
     async fn execute_with_retries(

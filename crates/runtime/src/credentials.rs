@@ -34,6 +34,7 @@ pub trait Credentials: fmt::Debug + Send + Sync {
 /// A sensitive header value; a secret that is not a valid header value is invalid input,
 /// reported without echoing the secret.
 fn sensitive(provider: Provider, what: &str, value: &str) -> Result<HeaderValue, Error> {
+    crate::redact::register(value);
     let mut value = HeaderValue::from_str(value).map_err(|_| Error::InvalidInput {
         provider: Some(provider),
         message: format!("{what} contains characters that cannot be sent in an HTTP header"),
@@ -43,6 +44,7 @@ fn sensitive(provider: Provider, what: &str, value: &str) -> Result<HeaderValue,
 }
 
 fn bearer(provider: Provider, token: &SecretString) -> Result<HeaderValue, Error> {
+    crate::redact::register(token.expose_secret());
     sensitive(
         provider,
         "the token",
@@ -244,6 +246,7 @@ impl Credentials for ModelPrimeCredentials {
     }
 
     fn auth_headers(&self) -> Result<HeaderMap, Error> {
+        crate::redact::register(self.token.expose_secret());
         let value = format!("{}:{}", self.email, self.token.expose_secret());
         let mut headers = HeaderMap::new();
         headers.insert(

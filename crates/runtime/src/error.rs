@@ -44,7 +44,7 @@ pub enum Error {
     },
 
     /// The request did not complete: DNS, connection, TLS or protocol failure.
-    #[error("{provider} {operation}: could not reach the server: {source}")]
+    #[error("{}", describe_transport(*provider, operation, source, *may_have_acted))]
     Transport {
         /// The provider called.
         provider: Provider,
@@ -53,17 +53,35 @@ pub enum Error {
         /// The underlying error.
         #[source]
         source: reqwest::Error,
+        /// The request changes something and had been sent when the exchange failed, so
+        /// the change may have happened: look before trying again.
+        may_have_acted: bool,
     },
 
     /// The server did not answer within the configured timeout.
-    #[error(
-        "{provider} {operation}: timed out waiting for the server; retry later or raise the timeout"
-    )]
+    #[error("{}", describe_timeout(*provider, operation, *may_have_acted))]
     Timeout {
         /// The provider called.
         provider: Provider,
         /// The operation id.
         operation: String,
+        /// The request changes something and was sent, so the change may have happened.
+        may_have_acted: bool,
+    },
+
+    /// The response body was longer than
+    /// [`ClientOptions::max_response_bytes`](crate::ClientOptions::max_response_bytes).
+    #[error(
+        "{provider} {operation}: the response is larger than the limit of {} and was not read",
+        human_bytes(*limit)
+    )]
+    TooLarge {
+        /// The provider called.
+        provider: Provider,
+        /// The operation id.
+        operation: String,
+        /// The limit in bytes.
+        limit: u64,
     },
 
     /// The server answered with a non-success status.
@@ -130,7 +148,7 @@ pub enum Error {
 
     /// A page of a listing failed; the items before it were delivered. Resume the listing
     /// from `page` (1-based) to get the rest.
-    #[error("{source} (listing stopped at page {page}; resume from that page)")]
+    #[error("{}", describe_page(*page, source))]
     Page {
         /// The page that failed, 1-based.
         page: u64,
@@ -171,6 +189,7 @@ impl Error {
             | Error::InvalidUrl { provider, .. }
             | Error::Transport { provider, .. }
             | Error::Timeout { provider, .. }
+            | Error::TooLarge { provider, .. }
             | Error::Status { provider, .. }
             | Error::GraphQl { provider, .. }
             | Error::NotOk { provider, .. }
@@ -196,12 +215,17 @@ impl Error {
     }
 
     /// A [`Error::Status`] from a response's parts; the message is looked up in the body.
+    /// Without a message in a known place, the message is an excerpt of the raw body
+    /// (whitespace collapsed, at most 200 characters), so an HTML page from a gateway
+    /// or an unexpected JSON shape still says something.
+    /// Credentials the server echoes back are [redacted](crate::redact) first.
     pub fn from_status(provider: Provider, operation: &str, status: u16, raw: String) -> Self {
+        let raw = crate::redact::scrub(&raw).into_owned();
         let body = serde_json::from_str::<Value>(&raw).ok();
-        let message = match &body {
-            Some(body) => error_message(body),
-            None => Some(raw.trim().to_string()).filter(|t| !t.is_empty() && t.len() <= 500),
-        };
+        let message = body
+            .as_ref()
+            .and_then(error_message)
+            .or_else(|| excerpt(&raw, EXCERPT_CHARS));
         Error::Status {
             provider,
             operation: operation.to_string(),
@@ -212,21 +236,129 @@ impl Error {
         }
     }
 
-    /// A [`Error::Transport`] or, when it timed out, a [`Error::Timeout`].
+    /// A [`Error::Transport`], or a [`Error::Timeout`] when it timed out, or a
+    /// [`Error::TooLarge`] when the body passed the size limit. For a request that
+    /// changes nothing; see [`from_reqwest_sent`](Self::from_reqwest_sent) for one that does.
     pub fn from_reqwest(provider: Provider, operation: &str, source: reqwest::Error) -> Self {
+        Self::from_reqwest_sent(provider, operation, source, false)
+    }
+
+    /// Like [`from_reqwest`](Self::from_reqwest); `may_have_acted` says the request
+    /// changes something and had left when it failed, which the message then says.
+    pub fn from_reqwest_sent(
+        provider: Provider,
+        operation: &str,
+        source: reqwest::Error,
+        may_have_acted: bool,
+    ) -> Self {
         let operation = operation.to_string();
-        if source.is_timeout() {
+        if let Some(limit) = crate::limit::passed_limit(&source) {
+            Error::TooLarge {
+                provider,
+                operation,
+                limit,
+            }
+        } else if source.is_timeout() {
             Error::Timeout {
                 provider,
                 operation,
+                may_have_acted,
             }
         } else {
             Error::Transport {
                 provider,
                 operation,
-                source,
+                source: source.without_url(),
+                may_have_acted,
             }
         }
+    }
+}
+
+/// The longest raw-body excerpt a status error shows.
+const EXCERPT_CHARS: usize = 200;
+
+/// `raw` on one line, whitespace runs collapsed, cut to `max` characters with an
+/// ellipsis; `None` when there is nothing to show.
+fn excerpt(raw: &str, max: usize) -> Option<String> {
+    let mut words = raw.split_whitespace();
+    let first = words.next()?;
+    let mut line = String::from(first);
+    for word in words {
+        line.push(' ');
+        line.push_str(word);
+    }
+    if line.chars().count() > max {
+        line = line.chars().take(max).collect();
+        line.push('…');
+    }
+    Some(line)
+}
+
+/// What a failed change leaves the caller to do.
+const CHECK_FIRST: &str =
+    "the change may have been made: check the account's current state before trying again";
+
+fn describe_timeout(provider: Provider, operation: &str, may_have_acted: bool) -> String {
+    if may_have_acted {
+        format!("{provider} {operation}: timed out waiting for the server; {CHECK_FIRST}")
+    } else {
+        format!(
+            "{provider} {operation}: timed out waiting for the server; retry later or raise the timeout"
+        )
+    }
+}
+
+fn describe_transport(
+    provider: Provider,
+    operation: &str,
+    source: &reqwest::Error,
+    may_have_acted: bool,
+) -> String {
+    let cause = transport_cause(source);
+    if may_have_acted {
+        format!(
+            "{provider} {operation}: the connection failed after the request was sent ({cause}); {CHECK_FIRST}"
+        )
+    } else {
+        format!("{provider} {operation}: could not reach the server: {cause}")
+    }
+}
+
+/// The innermost cause of a transport failure (connection refused, DNS, TLS), which
+/// reqwest's own message ("error sending request") hides behind its source chain.
+fn transport_cause(source: &reqwest::Error) -> String {
+    let mut messages = vec![source.to_string()];
+    let mut cause = std::error::Error::source(source);
+    while let Some(error) = cause {
+        let message = error.to_string();
+        if !messages.iter().any(|m| m.contains(&message)) {
+            messages.push(message);
+        }
+        cause = error.source();
+    }
+    messages.join(": ")
+}
+
+fn describe_page(page: u64, source: &Error) -> String {
+    // Resuming means something only when earlier pages were delivered.
+    if page > 1 {
+        format!("{source} (listing stopped at page {page}; resume from that page)")
+    } else {
+        source.to_string()
+    }
+}
+
+/// `64 MiB`, `512 KiB`, `100 bytes`.
+fn human_bytes(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = KIB * KIB;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -271,13 +403,29 @@ fn join_messages(errors: &[GraphQlError]) -> String {
 }
 
 /// Convert a generated client's error into [`Error`], naming provider and operation.
-/// Async because an undocumented response's body still has to be read.
+/// Async because an undocumented response's body still has to be read. Prefer
+/// [`convert_observed`] where the call ran inside [`observe`](crate::observe): it keeps
+/// the status of error bodies that do not match the documented shape.
 pub async fn convert<E: Serialize>(
     provider: Provider,
     operation: &str,
     error: progenitor_client::Error<E>,
 ) -> Error {
+    convert_observed(provider, operation, error, None).await
+}
+
+/// Like [`convert`], with what [`observe`](crate::observe) saw of the request: an error
+/// body in an undocumented shape (HTML, empty, other JSON) is still an [`Error::Status`]
+/// with its status and raw body, and a failed change says whether it may have happened.
+pub async fn convert_observed<E: Serialize>(
+    provider: Provider,
+    operation: &str,
+    error: progenitor_client::Error<E>,
+    exchange: Option<&crate::Exchange>,
+) -> Error {
     use progenitor_client::Error as P;
+    let may_have_acted =
+        |source: &reqwest::Error| exchange.is_some_and(|exchange| exchange.may_have_acted(source));
     match error {
         P::InvalidRequest(message) | P::Custom(message) => Error::InvalidInput {
             provider: Some(provider),
@@ -285,38 +433,44 @@ pub async fn convert<E: Serialize>(
         },
         P::CommunicationError(source)
         | P::InvalidUpgrade(source)
-        | P::ResponseBodyError(source) => Error::from_reqwest(provider, operation, source),
+        | P::ResponseBodyError(source) => {
+            let acted = may_have_acted(&source);
+            Error::from_reqwest_sent(provider, operation, source, acted)
+        }
         P::ErrorResponse(response) => {
             let status = response.status().as_u16();
-            let body = serde_json::to_value(response.into_inner()).ok();
-            let raw = body.as_ref().map(Value::to_string).unwrap_or_default();
-            Error::Status {
-                provider,
-                operation: operation.to_string(),
-                status,
-                message: body.as_ref().and_then(error_message),
-                body: body.map(Box::new),
-                raw,
+            let raw = serde_json::to_string(&response.into_inner()).unwrap_or_default();
+            Error::from_status(provider, operation, status, raw)
+        }
+        P::InvalidResponsePayload(bytes, source) => {
+            let raw = crate::redact::scrub(&String::from_utf8_lossy(&bytes)).into_owned();
+            match exchange.and_then(|exchange| exchange.status) {
+                Some(status) if !(200..300).contains(&status) => {
+                    Error::from_status(provider, operation, status, raw)
+                }
+                _ => Error::Decode {
+                    provider,
+                    operation: operation.to_string(),
+                    message: source.to_string(),
+                    raw,
+                },
             }
         }
-        P::InvalidResponsePayload(bytes, source) => Error::Decode {
-            provider,
-            operation: operation.to_string(),
-            message: source.to_string(),
-            raw: String::from_utf8_lossy(&bytes).into_owned(),
-        },
         P::UnexpectedResponse(response) => {
             let status = response.status();
             let raw = match response.text().await {
                 Ok(raw) => raw,
-                Err(source) => return Error::from_reqwest(provider, operation, source),
+                Err(source) => {
+                    let acted = may_have_acted(&source);
+                    return Error::from_reqwest_sent(provider, operation, source, acted);
+                }
             };
             if status.is_success() {
                 Error::Decode {
                     provider,
                     operation: operation.to_string(),
                     message: format!("unexpected success status {status}"),
-                    raw,
+                    raw: crate::redact::scrub(&raw).into_owned(),
                 }
             } else {
                 Error::from_status(provider, operation, status.as_u16(), raw)
@@ -373,6 +527,60 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn bodies_in_no_known_shape_show_an_excerpt_on_one_line() {
+        let page = format!(
+            "<html>\n  <body>\n{}</body></html>",
+            "Bad gateway. ".repeat(100)
+        );
+        let err = Error::from_status(Provider::Axiom, "list_users", 502, page.clone());
+        let line = err.to_string();
+        assert!(
+            line.starts_with("502 from Axiom list_users: <html> <body> Bad gateway."),
+            "{line}"
+        );
+        assert!(line.contains('…') && line.len() < 320, "{line}");
+        assert!(matches!(err, Error::Status { raw, .. } if raw == page));
+
+        let err = Error::from_status(Provider::Adverity, "create_user", 400, r#"{"x": 1}"#.into());
+        assert_eq!(
+            err.to_string(),
+            r#"400 from Adverity create_user: {"x": 1}"#
+        );
+
+        let err = Error::from_status(Provider::Adverity, "create_user", 400, "  ".into());
+        assert_eq!(err.to_string(), "400 from Adverity create_user");
+    }
+
+    #[test]
+    fn a_first_page_failure_does_not_talk_about_resuming() {
+        let source = || {
+            Box::new(Error::from_status(
+                Provider::Axiom,
+                "list_users",
+                500,
+                String::new(),
+            ))
+        };
+        let first = Error::Page {
+            page: 1,
+            source: source(),
+        };
+        assert!(!first.to_string().contains("page"), "{first}");
+        let third = Error::Page {
+            page: 3,
+            source: source(),
+        };
+        assert!(third.to_string().contains("stopped at page 3"), "{third}");
+    }
+
+    #[test]
+    fn sizes_read_in_binary_units() {
+        assert_eq!(human_bytes(64 * 1024 * 1024), "64 MiB");
+        assert_eq!(human_bytes(2048), "2 KiB");
+        assert_eq!(human_bytes(1000), "1000 bytes");
     }
 
     #[test]

@@ -25,8 +25,11 @@ mod credentials;
 mod env;
 mod error;
 mod error_body;
+mod exchange;
+mod limit;
 mod options;
 mod provider;
+pub mod redact;
 mod retry;
 mod wire;
 
@@ -37,8 +40,9 @@ pub use credentials::{
     ParadimeCredentials,
 };
 pub use env::{Lookup, base_url_from, base_url_from_env, env_var};
-pub use error::{Error, GraphQlError, convert};
+pub use error::{Error, GraphQlError, convert, convert_observed};
 pub use error_body::error_message;
+pub use exchange::{Exchange, observe};
 pub use options::{ClientOptions, RetryPolicy};
 pub use provider::Provider;
 pub use wire::{ScopedContext, connect_scoped};

@@ -26,7 +26,14 @@ pub struct ClientOptions {
     pub retry: RetryPolicy,
     /// The `User-Agent` header. Default `usermgmt/<version>`.
     pub user_agent: String,
+    /// The largest response body read, in bytes; a longer one is
+    /// [`Error::TooLarge`](crate::Error::TooLarge). Default 64 MiB.
+    pub max_response_bytes: u64,
 }
+
+/// The default of [`ClientOptions::max_response_bytes`]: 64 MiB, far above any page of
+/// users a provider sends.
+pub(crate) const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Default for ClientOptions {
     fn default() -> Self {
@@ -35,6 +42,7 @@ impl Default for ClientOptions {
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
             user_agent: concat!("usermgmt/", env!("CARGO_PKG_VERSION")).to_string(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -55,6 +63,12 @@ impl ClientOptions {
     /// Set the retry policy.
     pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
+        self
+    }
+
+    /// Set the response size limit in bytes.
+    pub fn with_max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = limit;
         self
     }
 

@@ -21,13 +21,15 @@ pub(crate) enum Failure {
 impl Failure {
     /// Whether retrying `method` after this failure cannot duplicate a side effect.
     ///
-    /// Idempotent requests retry on connection errors, timeouts and 408/429/500/502/503/504.
-    /// POST and PATCH retry only where the server cannot have acted: the connection was
-    /// never made, or it answered 429 or 503. Other 4xx are never retried.
+    /// Idempotent requests retry on any transport failure (no connection, a reset or
+    /// close mid-exchange, a timeout) and on 408/429/500/502/503/504. POST and PATCH
+    /// retry only where the server cannot have acted: the connection was never made, or
+    /// it answered 429. A 503 is no such proof (a proxy may answer it after the origin
+    /// acted). Other 4xx are never retried.
     pub(crate) fn is_retryable(&self, idempotent: bool) -> bool {
         match self {
             Failure::Status(response) => is_retryable_status(idempotent, response.status()),
-            Failure::Transport(error) => error.is_connect() || (idempotent && error.is_timeout()),
+            Failure::Transport(error) => is_retryable_transport(idempotent, error),
         }
     }
 
@@ -51,10 +53,17 @@ pub(crate) fn is_idempotent(method: &Method) -> bool {
 /// See [`Failure::is_retryable`].
 pub(crate) fn is_retryable_status(idempotent: bool, status: StatusCode) -> bool {
     match status.as_u16() {
-        429 | 503 => true,
-        408 | 500 | 502 | 504 => idempotent,
+        429 => true,
+        408 | 500 | 502 | 503 | 504 => idempotent,
         _ => false,
     }
+}
+
+/// See [`Failure::is_retryable`]. A connect error means the request never left; any
+/// other transport failure (reset, close, timeout, protocol error) may have reached the
+/// server, which only idempotent methods can afford.
+fn is_retryable_transport(idempotent: bool, error: &reqwest::Error) -> bool {
+    error.is_connect() || (idempotent && !error.is_builder() && !error.is_redirect())
 }
 
 /// `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3); a date in the
@@ -89,7 +98,7 @@ mod tests {
     use reqwest::header::HeaderValue;
 
     #[test]
-    fn idempotent_methods_retry_server_errors_and_post_only_429_and_503() {
+    fn idempotent_methods_retry_server_errors_and_post_only_429() {
         for status in [408, 429, 500, 502, 503, 504] {
             let status = StatusCode::from_u16(status).unwrap();
             assert!(
@@ -107,7 +116,7 @@ mod tests {
         }
         for (status, expected) in [
             (429, true),
-            (503, true),
+            (503, false),
             (500, false),
             (502, false),
             (504, false),
@@ -132,6 +141,17 @@ mod tests {
                 "{status}"
             );
         }
+    }
+
+    #[tokio::test]
+    async fn a_refused_connection_is_retried_for_every_method_because_nothing_was_sent() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/users", listener.local_addr().unwrap());
+        drop(listener);
+        let error = reqwest::Client::new().post(url).send().await.unwrap_err();
+        let failure = Failure::Transport(error);
+        assert!(failure.is_retryable(false), "{failure}");
+        assert!(failure.is_retryable(true), "{failure}");
     }
 
     #[test]

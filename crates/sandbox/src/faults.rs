@@ -71,6 +71,12 @@ pub(crate) enum Fault {
     },
     /// 200 with a body that is not JSON.
     Malformed,
+    /// `status` with an HTML page for a body, as a gateway or proxy in front of the API
+    /// sends: not the provider's documented error shape.
+    Html {
+        /// The status to send.
+        status: u16,
+    },
     /// The real answer with its body cut in half.
     Truncated,
 }
@@ -108,6 +114,17 @@ impl Faults {
     /// The next `n` requests get 200 with a body that is not valid JSON, and are not processed.
     pub fn next_malformed(&self, n: usize) -> &Self {
         self.push(Fault::Malformed, n)
+    }
+
+    /// The next `n` requests get `status` (any 4xx or 5xx; others become 502) with an
+    /// HTML page instead of the provider's error body, and are not processed.
+    pub fn next_html_errors(&self, n: usize, status: u16) -> &Self {
+        let status = if (400..=599).contains(&status) {
+            status
+        } else {
+            502
+        };
+        self.push(Fault::Html { status }, n)
     }
 
     /// The next `n` requests are processed normally (state changes happen) but their

@@ -32,6 +32,14 @@ pub(crate) trait Api: Send + Sync + 'static {
     fn decorate(&self, _reply: &mut Reply) {}
 }
 
+/// The page a gateway sends in place of the API's answer.
+fn html_page(status: u16) -> String {
+    format!(
+        "<html>\n<head><title>{status} Gateway Page</title></head>\n\
+         <body><center><h1>{status} Gateway Page</h1></center><hr><center>nginx</center></body>\n</html>\n"
+    )
+}
+
 /// The wiremock responder: faults first, then the fake.
 struct Served<A> {
     api: A,
@@ -53,6 +61,8 @@ impl<A: Api> Respond for Served<A> {
                 .header("Retry-After", retry_after_secs.to_string()),
             Some(Fault::ServerError { status }) => self.api.fault_reply(status, None),
             Some(Fault::Malformed) => Reply::raw(200, MALFORMED_BODY.as_bytes().to_vec()),
+            Some(Fault::Html { status }) => Reply::raw(status, html_page(status).into_bytes())
+                .header("Content-Type", "text/html"),
             Some(Fault::Truncated) => {
                 let mut reply = self.api.handle(request);
                 reply.truncate();

@@ -98,7 +98,10 @@ pub(crate) fn page_options(page: &crate::args::PageArgs) -> usermgmt::paginate::
 pub(crate) fn configured_directory(config: &Config) -> CliResult<usermgmt::Directory> {
     let (directory, skipped) = config.directory(&[]);
     for error in &skipped {
-        eprintln!("usermgmt: skipping {error}");
+        eprintln!(
+            "usermgmt: skipping {}",
+            crate::output::sanitize(&error.to_string())
+        );
     }
     if directory.providers().is_empty() {
         return Err(

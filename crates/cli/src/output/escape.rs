@@ -17,12 +17,19 @@ pub(crate) fn is_unsafe(c: char) -> bool {
         )
 }
 
-/// The one place every printed server string goes through: unsafe characters become
-/// `\u{..}` escapes; text without any is returned as is (no allocation).
-///
-/// Integration point: secret redaction (`usermgmt::runtime::redact::scrub`) belongs
-/// here, before escaping, so a secret a server echoes back is never printed either.
+/// The one place every printed server string goes through: credentials the process
+/// holds are [redacted](usermgmt::runtime::redact) first (a server may echo a token
+/// back), then unsafe characters become `\u{..}` escapes; text with neither is
+/// returned as is (no allocation).
 pub(crate) fn sanitize(text: &str) -> Cow<'_, str> {
+    match usermgmt::runtime::redact::scrub(text) {
+        Cow::Borrowed(text) => escape(text),
+        Cow::Owned(scrubbed) => Cow::Owned(escape(&scrubbed).into_owned()),
+    }
+}
+
+/// `text` with unsafe characters as `\u{..}` escapes.
+fn escape(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
@@ -48,6 +55,10 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // serde_json hands over the text between escapes in one piece, so a secret
+        // (never containing a character JSON escapes) is always whole in a fragment.
+        let scrubbed = usermgmt::runtime::redact::scrub(fragment);
+        let fragment = scrubbed.as_ref();
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_unsafe(c) {

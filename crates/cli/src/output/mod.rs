@@ -8,6 +8,7 @@ mod action;
 mod columns;
 mod csv;
 mod escape;
+mod shorten;
 mod table;
 
 use std::io::{self, BufWriter, Stdout, Write};
@@ -19,6 +20,7 @@ use serde::Serialize;
 pub(crate) use action::ActionResult;
 pub(crate) use columns::Record;
 pub(crate) use escape::sanitize;
+pub(crate) use shorten::shorten;
 
 use crate::args::Output;
 use crate::error::{CliError, CliResult};

@@ -13,6 +13,7 @@ mod axiom;
 mod axolo;
 mod completions;
 mod errors;
+mod hostile;
 mod journal;
 mod modelprime;
 mod offboarding;

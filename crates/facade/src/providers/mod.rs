@@ -24,7 +24,7 @@ pub(crate) mod receipt;
 use std::future::Future;
 
 use serde::Serialize;
-use usermgmt_runtime::{Error, Provider, convert};
+use usermgmt_runtime::{Error, Provider, convert_observed, observe};
 
 /// Await a generated client call and unwrap its body, converting its error into the
 /// workspace [`Error`] named after `provider` and `operation`.
@@ -41,9 +41,11 @@ pub async fn call<T, E: Serialize>(
         Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
     >,
 ) -> Result<T, Error> {
-    match request.await {
-        Ok(response) => Ok(response.into_inner()),
-        Err(error) => Err(convert(provider, operation, error).await),
+    match observe(request).await {
+        (Ok(response), _) => Ok(response.into_inner()),
+        (Err(error), exchange) => {
+            Err(convert_observed(provider, operation, error, exchange.as_ref()).await)
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::future::Future;
 
 use serde::Serialize;
-use usermgmt_runtime::{Error, Provider, convert};
+use usermgmt_runtime::{Error, Provider, convert_observed, observe};
 
 /// The facts of a successful answer worth recording.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,8 +31,8 @@ pub(crate) async fn send<T, E: Serialize>(
         Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
     >,
 ) -> Result<(T, Receipt), Error> {
-    match request.await {
-        Ok(response) => {
+    match observe(request).await {
+        (Ok(response), _) => {
             let request_id = REQUEST_ID_HEADERS.iter().find_map(|name| {
                 response
                     .headers()
@@ -46,6 +46,8 @@ pub(crate) async fn send<T, E: Serialize>(
             };
             Ok((response.into_inner(), receipt))
         }
-        Err(error) => Err(convert(provider, operation, error).await),
+        (Err(error), exchange) => {
+            Err(convert_observed(provider, operation, error, exchange.as_ref()).await)
+        }
     }
 }

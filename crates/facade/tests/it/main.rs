@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod directory;
+mod hostile;
 mod offboard;
 mod paginate;
 mod unsupported;

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers may panic: a panic is a test failure
 
+mod limits;
 mod retries;
 mod secrets;
 mod support;

@@ -8,7 +8,9 @@ use usermgmt_runtime::RetryPolicy;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{connection, error_of, requests, send};
+use std::sync::atomic::Ordering;
+
+use crate::support::{Connection, connection, error_of, requests, resetting_server, send};
 
 fn fast() -> RetryPolicy {
     RetryPolicy::default().with_backoff(Duration::from_millis(100), Duration::from_secs(1))
@@ -168,4 +170,65 @@ async fn retries_stop_when_the_time_budget_would_be_exceeded() {
     assert_eq!(response.status(), 503);
     // 0 s, 5 s, 10 s; a fourth attempt would start at 15 s > 12 s.
     assert_eq!(requests(&server).await, 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn post_answered_503_is_sent_exactly_once_because_the_server_may_have_acted() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&server)
+        .await;
+
+    let response = send(&connection(&server, fast()), Method::POST, "/users")
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 503);
+    assert_eq!(requests(&server).await, 1);
+}
+
+/// A connection to a raw server; real time, since the server runs on real sockets.
+fn raw_connection(url: String) -> Connection {
+    Connection {
+        base_url: url,
+        http: reqwest::Client::builder().build().unwrap(),
+        context: usermgmt_runtime::Context::new(
+            usermgmt_runtime::Provider::Axiom,
+            RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(5)),
+            Duration::from_secs(5),
+        ),
+    }
+}
+
+#[tokio::test]
+async fn get_and_delete_are_retried_after_the_server_resets_the_connection() {
+    for verb in [Method::GET, Method::DELETE, Method::PUT] {
+        let (url, seen) = resetting_server(2).await;
+        let response = send(&raw_connection(url), verb.clone(), "/users/x")
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{verb}");
+        assert_eq!(
+            seen.load(Ordering::SeqCst),
+            3,
+            "{verb}: two resets, then the answer"
+        );
+    }
+}
+
+#[tokio::test]
+async fn post_and_patch_reset_after_being_read_are_sent_exactly_once() {
+    for verb in [Method::POST, Method::PATCH] {
+        let (url, seen) = resetting_server(1).await;
+        let error = send(&raw_connection(url), verb.clone(), "/users")
+            .await
+            .unwrap_err();
+        assert!(!error.is_connect(), "{verb}: {error}");
+        assert_eq!(
+            seen.load(Ordering::SeqCst),
+            1,
+            "{verb}: the server read it once"
+        );
+    }
 }

@@ -61,3 +61,45 @@ pub(crate) async fn error_of(response: reqwest::Response) -> Error {
     let body = response.text().await.unwrap_or_default();
     Error::from_status(Provider::Axiom, "test_operation", status, body)
 }
+
+/// A raw server for failures wiremock cannot produce: it reads each request's head,
+/// then resets the connection (`SO_LINGER` 0) for the first `resets` connections and
+/// answers `200 {}` afterwards. Returns its base URL and a count of requests read.
+pub(crate) async fn resetting_server(
+    resets: usize,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = seen.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut stream, _)) = listener.accept().await else {
+                return;
+            };
+            let mut head = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            if n < resets {
+                stream.set_zero_linger().unwrap();
+                drop(stream);
+            } else {
+                let _ = stream
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}",
+                    )
+                    .await;
+            }
+        }
+    });
+    (url, seen)
+}
