@@ -1,6 +1,7 @@
 //! Memory: peak RSS of a client process streaming 100,000 users versus 10,000 (a ratio
 //! near 1 means streaming, not collecting). The server runs in this process; each client
-//! runs in a child process (this binary with `--memory-child`) so its peak is its own.
+//! runs in a child process so its peak is its own: this binary with `--memory-child`
+//! (the SDK stream), then the `usermgmt` CLI writing `--output json` to /dev/null.
 
 use std::process::{Command, ExitCode};
 
@@ -40,6 +41,61 @@ pub(crate) async fn run() -> Result<(), String> {
     println!(
         "memory: peak RSS of a client streaming Model-Prime users (server in another process)"
     );
+    for (limit, peak) in &peaks {
+        println!("  {limit:>7} users: {:.1} MiB", *peak as f64 / 1024.0);
+    }
+    println!(
+        "  ratio 100k / 10k {ratio:.2} (target near 1: {})",
+        crate::stats::verdict(ratio < 1.3)
+    );
+    cli(&sandbox)
+}
+
+/// The same through the CLI binary built beside this one
+/// (`cargo build --release -p usermgmt-cli`), as JSON on a pipe to /dev/null.
+fn cli(sandbox: &Sandbox) -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let cli = exe.with_file_name("usermgmt");
+    if !cli.exists() {
+        return Err(format!(
+            "{} is missing: build it first with `cargo build --release -p usermgmt-cli`",
+            cli.display()
+        ));
+    }
+    let mut peaks = Vec::new();
+    for limit in [10_000u64, 100_000] {
+        let mut child = Command::new(&cli)
+            .args(["modelprime", "users", "list", "--output", "json", "--limit"])
+            .arg(limit.to_string())
+            .envs(sandbox.env_vars())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        // VmHWM only grows, so the last reading before exit is the peak (minus at
+        // most the last 5 ms, when the process is writing its final rows).
+        let status_file = format!("/proc/{}/status", child.id());
+        let mut peak = 0;
+        let status = loop {
+            if let Some(kib) = read_peak_rss_kib(&status_file) {
+                peak = peak.max(kib);
+            }
+            if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+                break status;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        if !status.success() {
+            let mut stderr = String::new();
+            if let Some(mut pipe) = child.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
+            }
+            return Err(format!("usermgmt failed: {stderr}"));
+        }
+        peaks.push((limit, peak));
+    }
+    let ratio = peaks[1].1 as f64 / peaks[0].1.max(1) as f64;
+    println!("memory: peak RSS of `usermgmt modelprime users list --output json` (to /dev/null)");
     for (limit, peak) in &peaks {
         println!("  {limit:>7} users: {:.1} MiB", *peak as f64 / 1024.0);
     }
@@ -90,7 +146,12 @@ pub(crate) async fn child(args: &[String]) -> ExitCode {
 
 /// `VmHWM` from /proc/self/status (Linux): the peak resident set size.
 fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    read_peak_rss_kib("/proc/self/status")
+}
+
+/// `VmHWM` from a `/proc/<pid>/status` file.
+fn read_peak_rss_kib(path: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(path).ok()?;
     status
         .lines()
         .find_map(|line| line.strip_prefix("VmHWM:"))

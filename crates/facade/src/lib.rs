@@ -62,6 +62,8 @@
 
 mod apply;
 mod capabilities;
+#[cfg(test)]
+mod decode_fuzz;
 mod directory;
 mod model;
 mod offboard;

@@ -29,6 +29,8 @@
 
 mod account_type;
 mod client;
+#[cfg(test)]
+mod decode_fuzz;
 mod invite_status;
 mod model;
 mod response;

@@ -1,9 +1,13 @@
-//! Wiremock helpers shared by the provider crates' tests: a catch-all mock that fails the
-//! test on any unexpected request (and describes it), a matcher for exact queries, a
-//! matcher for JSON requests and JSON answers.
+//! Helpers shared by the crates' tests: a catch-all mock that fails the test on any
+//! unexpected request (and describes it), a matcher for exact queries, a matcher for
+//! JSON requests and JSON answers, and [`Garbler`], hostile bodies for decode tests.
 //!
 //! Provider-specific fixtures (setup, request builders, credentials, seed bodies) stay in
 //! each crate's `tests/it/support.rs`.
+
+mod garble;
+
+pub use garble::Garbler;
 
 use serde_json::Value;
 use wiremock::matchers::{any, header};

@@ -125,7 +125,11 @@ pub(crate) async fn run(config: &Config, output: Output, command: UsersCommand) 
             }
         }
         progress.finish();
-        writer.finish()?;
+        if failures.is_empty() {
+            writer.finish()?;
+        } else {
+            writer.finish_failed()?;
+        }
     }
 
     if failures.is_empty() {

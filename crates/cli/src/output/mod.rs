@@ -126,7 +126,18 @@ impl<R: Record> ListWriter<R> {
     }
 
     /// End the list (closing the JSON array, printing the table) and flush.
-    pub(crate) fn finish(mut self) -> CliResult<()> {
+    pub(crate) fn finish(self) -> CliResult<()> {
+        self.end(false)
+    }
+
+    /// End a list a failure cut short: the rows so far are printed as by
+    /// [`finish`](Self::finish), but an empty table prints nothing rather than
+    /// `(none)`, which would claim there is nothing.
+    pub(crate) fn finish_failed(self) -> CliResult<()> {
+        self.end(true)
+    }
+
+    fn end(mut self, failed: bool) -> CliResult<()> {
         if self.closed {
             return Ok(());
         }
@@ -143,6 +154,7 @@ impl<R: Record> ListWriter<R> {
                 out.write_all(end.as_bytes()).and_then(|()| out.flush())
             }
             Sink::Csv(mut csv) => csv.flush(),
+            Sink::Table { rows, .. } if failed && rows.is_empty() => Ok(()),
             Sink::Table { rows, left_out } => {
                 let text = if rows.is_empty() {
                     "(none)".to_string()
@@ -219,7 +231,7 @@ pub(crate) async fn print_stream<R: Record>(
             }
             Err(error) => {
                 progress.finish();
-                writer.finish()?;
+                writer.finish_failed()?;
                 return Err(error.into());
             }
         }

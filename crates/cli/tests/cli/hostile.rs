@@ -259,3 +259,52 @@ fn a_huge_error_message_is_cut_to_a_few_kib_unless_very_verbose() {
         "the whole message with -vv"
     );
 }
+
+/// An HTTP/1.1 200 whose JSON body has a name with bytes that are not UTF-8.
+fn invalid_utf8_answer(body_before: &str, body_after: &str) -> Answer {
+    let mut body = body_before.as_bytes().to_vec();
+    body.extend_from_slice(&[0xc3, 0x28, 0xff]);
+    body.extend_from_slice(body_after.as_bytes());
+    let mut bytes = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(&body);
+    Answer::Bytes(bytes)
+}
+
+#[test]
+fn invalid_utf8_from_any_provider_is_a_clean_decode_error_not_a_replacement() {
+    let (axiom, _) = hostile(invalid_utf8_answer(
+        r#"[{"id":"u1","name":"Ad"#,
+        r#"a","email":"ada@acme.example","role":{"id":"user","name":"user"}}]"#,
+    ));
+    let output =
+        fails(axiom_at(&axiom, "xaat-utf8").args(["axiom", "users", "list", "--output", "json"]));
+    let line = one_error_line(&output);
+    assert!(
+        line.contains("Axiom list_users: could not decode"),
+        "{line}"
+    );
+
+    let (paradime, _) = hostile(invalid_utf8_answer(
+        r#"{"data":{"listUsers":{"ok":true,"activeUsers":[{"uid":"1","email":"ada@acme.example","name":"Ad"#,
+        r#"a","accountType":"ADMIN"}],"invitedUsers":[]}}}"#,
+    ));
+    let mut command = bare();
+    command
+        .env(
+            "PARADIME_API_URL",
+            format!("http://{paradime}/api/v1/graphql"),
+        )
+        .env("PARADIME_API_KEY", "prdm-key-utf8")
+        .env("PARADIME_API_SECRET", "prdm-secret-utf8");
+    let output = fails(command.args(["paradime", "users", "list"]));
+    let line = one_error_line(&output);
+    assert!(
+        line.contains("Paradime ListUsers: could not decode"),
+        "{line}"
+    );
+    assert!(line.contains("not valid UTF-8"), "{line}");
+}
