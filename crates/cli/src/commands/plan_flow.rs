@@ -206,18 +206,19 @@ pub(crate) async fn apply(
     let options = ApplyOptions::default()
         .with_recorder(journal.recorder())
         .with_meta(run_meta())
-        .with_cancel(cancel);
+        .with_cancel(cancel.clone());
     let report = directory
         .apply_with(plan, &options)
         .await
         .map_err(apply_error)?;
-    finish(output, &report)
+    finish(output, &report, cancel.is_cancelled())
 }
 
-/// Print the report and map it to the exit code: 130 interrupted, 1 a step failed.
-pub(crate) fn finish(output: Output, report: &ApplyReport) -> CliResult<ExitCode> {
+/// Print the report and map it to the exit code: 130 interrupted (by a signal, even
+/// when every step in flight then finished), 1 a step failed.
+pub(crate) fn finish(output: Output, report: &ApplyReport, signalled: bool) -> CliResult<ExitCode> {
     print_report(output, report)?;
-    if report.interrupted {
+    if report.interrupted || signalled {
         eprintln!(
             "usermgmt: interrupted: {} step(s) not started, {} unknown; finish with `usermgmt runs resume {}`",
             report.count("not-started"),

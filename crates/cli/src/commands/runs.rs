@@ -57,15 +57,16 @@ pub(crate) async fn run(
                 return Ok(ExitCode::SUCCESS);
             }
             let directory = super::configured_directory(config)?;
+            let cancel = super::plan_flow::interrupt_token();
             let options = ApplyOptions::default()
                 .with_recorder(journal.recorder())
                 .with_meta(super::plan_flow::run_meta())
-                .with_cancel(super::plan_flow::interrupt_token());
+                .with_cancel(cancel.clone());
             let report = directory
                 .resume(&plan, &detail.summary.id, &unfinished, &options)
                 .await
                 .map_err(super::plan_flow::apply_error)?;
-            return super::plan_flow::finish(output, &report);
+            return super::plan_flow::finish(output, &report, cancel.is_cancelled());
         }
         RunsCommand::Reinstate { id, plan: flags } => {
             let detail = store.show_run(&id).map_err(journal_error)?;

@@ -14,6 +14,7 @@ mod axolo;
 mod completions;
 mod errors;
 mod hostile;
+mod interrupt;
 mod journal;
 mod modelprime;
 mod offboarding;
