@@ -68,10 +68,8 @@ impl Transport {
             self.context.execute(&self.http, request, operation).await
         };
         // A mutation that failed after it left may still have been carried out.
-        let failed = |error: reqwest::Error| {
-            let may_have_acted = !read_only && !error.is_connect();
-            Error::from_reqwest_sent(PROVIDER, operation, error, may_have_acted)
-        };
+        let failed =
+            |error: reqwest::Error| Error::from_reqwest_sent(PROVIDER, operation, error, read_only);
         let response = sent.map_err(failed)?;
         let status = response.status();
         let bytes = response.bytes().await.map_err(failed)?;

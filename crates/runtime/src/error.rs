@@ -240,17 +240,19 @@ impl Error {
     /// [`Error::TooLarge`] when the body passed the size limit. For a request that
     /// changes nothing; see [`from_reqwest_sent`](Self::from_reqwest_sent) for one that does.
     pub fn from_reqwest(provider: Provider, operation: &str, source: reqwest::Error) -> Self {
-        Self::from_reqwest_sent(provider, operation, source, false)
+        Self::from_reqwest_sent(provider, operation, source, true)
     }
 
-    /// Like [`from_reqwest`](Self::from_reqwest); `may_have_acted` says the request
-    /// changes something and had left when it failed, which the message then says.
+    /// Like [`from_reqwest`](Self::from_reqwest), for a request that is `idempotent` or
+    /// not: a change that failed after it left (anything but a refused connection) may
+    /// still have been made, and the message then says so.
     pub fn from_reqwest_sent(
         provider: Provider,
         operation: &str,
         source: reqwest::Error,
-        may_have_acted: bool,
+        idempotent: bool,
     ) -> Self {
+        let may_have_acted = !idempotent && !source.is_connect();
         let operation = operation.to_string();
         if let Some(limit) = crate::limit::passed_limit(&source) {
             Error::TooLarge {
@@ -424,8 +426,8 @@ pub async fn convert_observed<E: Serialize>(
     exchange: Option<&crate::Exchange>,
 ) -> Error {
     use progenitor_client::Error as P;
-    let may_have_acted =
-        |source: &reqwest::Error| exchange.is_some_and(|exchange| exchange.may_have_acted(source));
+    // Without a record of the request, nothing is claimed about what it may have done.
+    let idempotent = exchange.is_none_or(|exchange| exchange.idempotent);
     match error {
         P::InvalidRequest(message) | P::Custom(message) => Error::InvalidInput {
             provider: Some(provider),
@@ -434,8 +436,7 @@ pub async fn convert_observed<E: Serialize>(
         P::CommunicationError(source)
         | P::InvalidUpgrade(source)
         | P::ResponseBodyError(source) => {
-            let acted = may_have_acted(&source);
-            Error::from_reqwest_sent(provider, operation, source, acted)
+            Error::from_reqwest_sent(provider, operation, source, idempotent)
         }
         P::ErrorResponse(response) => {
             let status = response.status().as_u16();
@@ -461,8 +462,7 @@ pub async fn convert_observed<E: Serialize>(
             let raw = match response.text().await {
                 Ok(raw) => raw,
                 Err(source) => {
-                    let acted = may_have_acted(&source);
-                    return Error::from_reqwest_sent(provider, operation, source, acted);
+                    return Error::from_reqwest_sent(provider, operation, source, idempotent);
                 }
             };
             if status.is_success() {

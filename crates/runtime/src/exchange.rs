@@ -29,14 +29,6 @@ pub struct Exchange {
     pub status: Option<u16>,
 }
 
-impl Exchange {
-    /// Whether a request that failed with `source` may still have been carried out: it
-    /// changes something and it did leave (a refused connection means nothing was sent).
-    pub fn may_have_acted(&self, source: &reqwest::Error) -> bool {
-        !self.idempotent && !source.is_connect()
-    }
-}
-
 /// Run `call` (one generated-client call) and return what its last request saw.
 ///
 /// ```

@@ -85,15 +85,20 @@ fn serve(mut stream: TcpStream, answer: &Answer, seen: &Mutex<Vec<String>>) {
     }
 }
 
+/// An HTTP/1.1 answer with a JSON body (any bytes, valid UTF-8 or not).
+fn json_bytes_answer(status: &str, body: &[u8]) -> Answer {
+    let mut bytes = format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(body);
+    Answer::Bytes(bytes)
+}
+
 /// An HTTP/1.1 answer with a JSON body.
 fn json_answer(status: &str, body: &str) -> Answer {
-    Answer::Bytes(
-        format!(
-            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-            body.len()
-        )
-        .into_bytes(),
-    )
+    json_bytes_answer(status, body.as_bytes())
 }
 
 /// `usermgmt` pointed at an Axiom on `address` with `token`.
@@ -265,13 +270,7 @@ fn invalid_utf8_answer(body_before: &str, body_after: &str) -> Answer {
     let mut body = body_before.as_bytes().to_vec();
     body.extend_from_slice(&[0xc3, 0x28, 0xff]);
     body.extend_from_slice(body_after.as_bytes());
-    let mut bytes = format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    bytes.extend_from_slice(&body);
-    Answer::Bytes(bytes)
+    json_bytes_answer("200 OK", &body)
 }
 
 #[test]
