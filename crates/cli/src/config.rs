@@ -3,12 +3,12 @@
 //! process environment is never modified).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use usermgmt::{ClientOptions, Provider};
-use usermgmt_sandbox::Sandbox;
+use usermgmt_sandbox::{Sandbox, SandboxError};
 
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
 use crate::journal::Journal;
 
 /// Configuration for one run; keeps the sandbox (if any) alive while commands run.
@@ -20,12 +20,20 @@ pub(crate) struct Config {
 }
 
 impl Config {
-    /// Read from the environment, or start the sandbox.
-    pub(crate) async fn new(sandbox: bool, journal_path: Option<PathBuf>) -> CliResult<Config> {
+    /// Read from the environment, or start the sandbox on its state file (`sandbox_state`,
+    /// else the default one).
+    pub(crate) async fn new(
+        sandbox: bool,
+        sandbox_state: Option<&Path>,
+        journal_path: Option<PathBuf>,
+    ) -> CliResult<Config> {
         let (sandbox, sandbox_vars) = if sandbox {
-            let started = Sandbox::start()
+            let state = sandbox_state_path(sandbox_state)?;
+            let started = Sandbox::builder()
+                .state_file(&state)
+                .start()
                 .await
-                .map_err(|e| format!("cannot start the sandbox: {e}"))?;
+                .map_err(sandbox_start_error)?;
             let vars = started
                 .env_vars()
                 .into_iter()
@@ -85,4 +93,31 @@ impl Config {
         };
         Journal::open(&path)
     }
+}
+
+/// The sandbox's state file: `--sandbox-state`/`USERMGMT_SANDBOX_STATE`, else
+/// `sandbox/state.json` in the platform state directory.
+pub(crate) fn sandbox_state_path(flag: Option<&Path>) -> CliResult<PathBuf> {
+    match flag {
+        Some(path) if path.as_os_str().is_empty() => Err(CliError::Message(
+            "--sandbox-state is empty: give a file path, or leave it out for the default".into(),
+        )),
+        Some(path) => Ok(path.to_path_buf()),
+        None => Ok(crate::journal::sandbox_dir()?.join("state.json")),
+    }
+}
+
+/// Why the sandbox did not start, with what to do about it.
+pub(crate) fn sandbox_start_error(error: SandboxError) -> CliError {
+    let hint = match &error {
+        SandboxError::StateInUse { .. } => {
+            "; if it is `usermgmt sandbox serve`, run commands without --sandbox after \
+             exporting the variables it printed (or sourcing its --env-file), \
+             or pass --sandbox-state with another file"
+        }
+        SandboxError::StateFile { .. } => "; `usermgmt sandbox reset` removes it",
+        SandboxError::Bind { .. } => "; pick another --port-base, or --port-base 0 for free ports",
+        _ => "",
+    };
+    CliError::Message(format!("cannot start the sandbox: {error}{hint}"))
 }

@@ -42,7 +42,12 @@ pub(crate) fn default_path() -> CliResult<PathBuf> {
 
 /// The sandbox's own journal, beside the real one but never the same file.
 pub(crate) fn sandbox_path() -> CliResult<PathBuf> {
+    Ok(sandbox_dir()?.join("journal.db"))
+}
+
+/// Where the sandbox keeps its journal and state: `sandbox/` beside the real journal.
+pub(crate) fn sandbox_dir() -> CliResult<PathBuf> {
     let real = default_path()?;
     let dir = real.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(dir.join("sandbox").join("journal.db"))
+    Ok(dir.join("sandbox"))
 }

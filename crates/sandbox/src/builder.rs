@@ -3,6 +3,8 @@
 //! [`crate::Sandbox::start`] is `Sandbox::builder().start()` with OS-assigned ports and the
 //! demo seed.
 
+use std::path::{Path, PathBuf};
+
 use crate::{Provider, Sandbox, SandboxError};
 
 /// Which data the fakes start with.
@@ -35,6 +37,7 @@ pub struct SandboxBuilder {
     pub(crate) port_base: Option<u16>,
     pub(crate) seed: Seed,
     pub(crate) synthetic: Vec<(Provider, usize)>,
+    pub(crate) state_file: Option<PathBuf>,
 }
 
 impl SandboxBuilder {
@@ -55,6 +58,25 @@ impl SandboxBuilder {
     /// on top of the seed; repeated calls add up.
     pub fn synthetic_users(mut self, provider: Provider, n: usize) -> Self {
         self.synthetic.push((provider, n));
+        self
+    }
+
+    /// Keep the fakes' state in the file at `path`, so a later sandbox (another process)
+    /// starts where this one stopped: loaded at start when the file exists (then the seed
+    /// and synthetic users are not applied), written after every change, and locked so
+    /// that no two sandboxes use it at once ([`SandboxError::StateInUse`]). A missing or
+    /// empty file starts from the seed; a file that is not a sandbox state is an error,
+    /// never overwritten. [`Sandbox::reset_state`] removes it.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), usermgmt_sandbox::SandboxError> {
+    /// use usermgmt_sandbox::Sandbox;
+    ///
+    /// let sandbox = Sandbox::builder().state_file("/tmp/acme-sandbox.json").start().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn state_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.state_file = Some(path.as_ref().to_path_buf());
         self
     }
 

@@ -1,16 +1,21 @@
 //! Why the sandbox could not start.
 //!
-//! Starting only fails on sockets; the fakes themselves answer every request.
+//! Starting fails only on sockets and on the state file; the fakes themselves answer
+//! every request.
+
+use std::path::PathBuf;
 
 use crate::Provider;
 
-/// An error from [`crate::Sandbox::start`] or [`crate::SandboxBuilder::start`].
+/// An error from [`crate::Sandbox::start`], [`crate::SandboxBuilder::start`] or
+/// [`crate::Sandbox::reset_state`].
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum SandboxError {
     /// The port for one provider could not be bound on 127.0.0.1.
     #[error(
         "cannot listen on 127.0.0.1:{port} for the {provider} sandbox: {source} \
-         (pick another --port-base, or omit it to let the OS choose free ports)"
+         (pick another port base, or let the OS choose free ports)"
     )]
     Bind {
         /// The provider whose port failed.
@@ -28,5 +33,22 @@ pub enum SandboxError {
     PortRange {
         /// The base asked for.
         base: u16,
+    },
+    /// Another process (another sandbox) holds the state file.
+    #[error(
+        "the sandbox state {} is in use by another process (a running sandbox server?)",
+        path.display()
+    )]
+    StateInUse {
+        /// The state file.
+        path: PathBuf,
+    },
+    /// The state file cannot be read, written or understood.
+    #[error("sandbox state {}: {reason}", path.display())]
+    StateFile {
+        /// The state file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
     },
 }

@@ -4,7 +4,7 @@
 //! so [`crate::Sandbox`] exposes them through these types.
 
 /// An engineer onboarded in the Axolo fake.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct AxoloEngineer {
     /// GitHub organisation (case-sensitive).
     pub organization: String,
@@ -15,7 +15,7 @@ pub struct AxoloEngineer {
 }
 
 /// A pending invitation in the Model-Prime fake (not a user until accepted).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ModelPrimeInvitation {
     /// Invited address.
     pub email: String,

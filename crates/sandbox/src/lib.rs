@@ -45,6 +45,7 @@ mod ids;
 mod inspect;
 mod modelprime;
 mod paradime;
+mod persist;
 mod provider;
 mod reply;
 mod request;

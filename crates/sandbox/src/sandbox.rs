@@ -5,6 +5,8 @@
 
 use std::fmt;
 use std::net::TcpListener;
+use std::path::Path;
+use std::sync::Arc;
 
 use wiremock::MockServer;
 
@@ -17,6 +19,7 @@ use crate::faults::Faults;
 use crate::inspect::{AxoloEngineer, ModelPrimeInvitation};
 use crate::modelprime::{self, ModelPrimeApi};
 use crate::paradime::{self, ParadimeApi};
+use crate::persist::{self, StateFile, States};
 use crate::server::serve;
 use crate::shared::{Shared, lock, shared};
 use crate::{Provider, SandboxError};
@@ -42,6 +45,7 @@ pub struct Sandbox {
     paradime: Shared<paradime::State>,
     modelprime: Shared<modelprime::State>,
     axolo: Shared<axolo::State>,
+    state_file: Option<Arc<StateFile>>,
     // Held only so that dropping the sandbox stops the servers.
     _servers: Vec<MockServer>,
 }
@@ -58,12 +62,41 @@ impl Sandbox {
     }
 
     pub(crate) async fn from_builder(builder: SandboxBuilder) -> Result<Sandbox, SandboxError> {
+        let (state_file, snapshot) = match &builder.state_file {
+            Some(path) => {
+                let lock = persist::lock_state(path)?;
+                (Some((path.clone(), lock)), persist::read(path)?)
+            }
+            None => (None, None),
+        };
         let listeners = bind(builder.port_base)?;
-        let axiom = shared(axiom::State::new(builder.seed));
-        let adverity = shared(adverity::State::new(builder.seed));
-        let paradime = shared(paradime::State::new(builder.seed));
-        let modelprime = shared(modelprime::State::new(builder.seed));
-        let axolo = shared(axolo::State::new(builder.seed));
+        let fresh = snapshot.is_none();
+        let (axiom, adverity, paradime, modelprime, axolo) = match snapshot {
+            Some(s) => (s.axiom, s.adverity, s.paradime, s.modelprime, s.axolo),
+            None => (
+                axiom::State::new(builder.seed),
+                adverity::State::new(builder.seed),
+                paradime::State::new(builder.seed),
+                modelprime::State::new(builder.seed),
+                axolo::State::new(builder.seed),
+            ),
+        };
+        let states = States {
+            axiom: shared(axiom),
+            adverity: shared(adverity),
+            paradime: shared(paradime),
+            modelprime: shared(modelprime),
+            axolo: shared(axolo),
+        };
+        let state_file =
+            state_file.map(|(path, lock)| Arc::new(StateFile::new(path, lock, states.clone())));
+        let States {
+            axiom,
+            adverity,
+            paradime,
+            modelprime,
+            axolo,
+        } = states;
         let faults: Vec<Faults> = Provider::ALL.iter().map(|_| Faults::default()).collect();
         let mut endpoints = Vec::with_capacity(5);
         let mut servers = Vec::with_capacity(5);
@@ -77,6 +110,7 @@ impl Sandbox {
                             state: axiom.clone(),
                         },
                         fault,
+                        state_file.clone(),
                         listener,
                     )
                     .await
@@ -86,7 +120,7 @@ impl Sandbox {
                         state: adverity.clone(),
                         host: format!("127.0.0.1:{port}"),
                     };
-                    serve(api, fault, listener).await
+                    serve(api, fault, state_file.clone(), listener).await
                 }
                 Provider::Paradime => {
                     serve(
@@ -94,6 +128,7 @@ impl Sandbox {
                             state: paradime.clone(),
                         },
                         fault,
+                        state_file.clone(),
                         listener,
                     )
                     .await
@@ -102,7 +137,7 @@ impl Sandbox {
                     let api = ModelPrimeApi {
                         state: modelprime.clone(),
                     };
-                    serve(api, fault, listener).await
+                    serve(api, fault, state_file.clone(), listener).await
                 }
                 Provider::Axolo => {
                     serve(
@@ -110,6 +145,7 @@ impl Sandbox {
                             state: axolo.clone(),
                         },
                         fault,
+                        state_file.clone(),
                         listener,
                     )
                     .await
@@ -125,10 +161,14 @@ impl Sandbox {
             paradime,
             modelprime,
             axolo,
+            state_file,
             _servers: servers,
         };
-        for (provider, n) in builder.synthetic {
-            sandbox.seed_synthetic_users(provider, n);
+        if fresh {
+            for (provider, n) in builder.synthetic {
+                sandbox.seed_synthetic_users(provider, n);
+            }
+            sandbox.save()?;
         }
         Ok(sandbox)
     }
@@ -195,6 +235,7 @@ impl Sandbox {
             Provider::ModelPrime => lock(&self.modelprime).add_synthetic(n),
             Provider::Axolo => lock(&self.axolo).add_synthetic(n),
         }
+        self.save_or_log();
     }
 
     /// Engineers currently onboarded in the Axolo fake (the API itself has no list).
@@ -210,7 +251,34 @@ impl Sandbox {
     /// Accepts the pending Model-Prime invitation for `email`, as the invitee would: the
     /// member appears in `GET /users` with the invited roles. Returns the new user id.
     pub fn modelprime_accept_invitation(&self, email: &str) -> Option<String> {
-        lock(&self.modelprime).accept(email)
+        let accepted = lock(&self.modelprime).accept(email);
+        self.save_or_log();
+        accepted
+    }
+
+    /// Where this sandbox keeps its state, if it was started with
+    /// [`SandboxBuilder::state_file`](crate::SandboxBuilder::state_file).
+    pub fn state_path(&self) -> Option<&Path> {
+        self.state_file.as_ref().map(|file| file.path())
+    }
+
+    /// Removes the state file at `path`, so the next sandbox started with it begins from
+    /// the seed again; `Ok(false)` when there was none. Refused
+    /// ([`SandboxError::StateInUse`]) while a sandbox (in any process) uses it.
+    pub fn reset_state(path: impl AsRef<Path>) -> Result<bool, SandboxError> {
+        persist::remove(path.as_ref())
+    }
+
+    /// Writes the state file now (a no-op without one).
+    fn save(&self) -> Result<(), SandboxError> {
+        self.state_file.as_ref().map_or(Ok(()), |file| file.save())
+    }
+
+    /// [`Sandbox::save`], logging a failure (the change it follows has been made).
+    fn save_or_log(&self) {
+        if let Some(file) = &self.state_file {
+            file.save_or_log();
+        }
     }
 
     /// Emails of disabled Paradime users (they no longer appear in `listUsers`).
@@ -221,6 +289,15 @@ impl Sandbox {
             .filter(|m| m.disabled)
             .map(|m| m.email.clone())
             .collect()
+    }
+}
+
+impl Drop for Sandbox {
+    /// Releases the state file at once (the servers stop in the background).
+    fn drop(&mut self) {
+        if let Some(file) = &self.state_file {
+            file.close();
+        }
     }
 }
 

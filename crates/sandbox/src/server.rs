@@ -5,12 +5,14 @@
 //! `Respond`, delays), so there is no hand-written HTTP server.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use crate::Provider;
 use crate::faults::{Fault, Faults};
+use crate::persist::StateFile;
 use crate::reply::Reply;
 
 /// A body that is not JSON, sent by [`Faults::next_malformed`].
@@ -40,10 +42,17 @@ fn html_page(status: u16) -> String {
     )
 }
 
-/// The wiremock responder: faults first, then the fake.
+/// The wiremock responder: faults first, then the fake, then (with a state file) a save
+/// after every successful change.
 struct Served<A> {
     api: A,
     faults: Faults,
+    state_file: Option<Arc<StateFile>>,
+}
+
+/// Whether a request with this method and answer may have changed a fake's state.
+fn may_have_changed(method: &str, status: u16) -> bool {
+    !matches!(method, "GET" | "HEAD" | "OPTIONS") && status < 400
 }
 
 impl<A: Api> Respond for Served<A> {
@@ -71,6 +80,11 @@ impl<A: Api> Respond for Served<A> {
             None => self.api.handle(request),
         };
         self.api.decorate(&mut reply);
+        if let Some(file) = &self.state_file
+            && may_have_changed(request.method.as_str(), reply.status)
+        {
+            file.save_or_log();
+        }
         tracing::debug!(
             provider = %self.api.provider(),
             method = %request.method,
@@ -84,14 +98,23 @@ impl<A: Api> Respond for Served<A> {
 }
 
 /// Starts a server for `api` on `listener` and mounts the catch-all responder.
-pub(crate) async fn serve<A: Api>(api: A, faults: Faults, listener: TcpListener) -> MockServer {
+pub(crate) async fn serve<A: Api>(
+    api: A,
+    faults: Faults,
+    state_file: Option<Arc<StateFile>>,
+    listener: TcpListener,
+) -> MockServer {
     let server = MockServer::builder()
         .listener(listener)
         .disable_request_recording()
         .start()
         .await;
     Mock::given(any())
-        .respond_with(Served { api, faults })
+        .respond_with(Served {
+            api,
+            faults,
+            state_file,
+        })
         .mount(&server)
         .await;
     server

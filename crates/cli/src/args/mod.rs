@@ -32,9 +32,21 @@ pub(crate) use users::*;
 #[derive(Debug, Parser)]
 #[command(name = "usermgmt", version, propagate_version = true)]
 pub(crate) struct Cli {
-    /// Start the in-process sandbox and point every provider at it (no credentials needed).
+    /// Start the in-process sandbox and point every provider at it (no credentials needed);
+    /// its state persists between commands in the --sandbox-state file.
     #[arg(long, global = true)]
     pub(crate) sandbox: bool,
+
+    /// The sandbox's state file, shared by --sandbox and `sandbox serve`. Default:
+    /// $USERMGMT_SANDBOX_STATE, else sandbox/state.json in the platform state directory
+    /// (~/.local/state/usermgmt on Linux); `usermgmt sandbox reset` restores the demo data.
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "USERMGMT_SANDBOX_STATE"
+    )]
+    pub(crate) sandbox_state: Option<std::path::PathBuf>,
 
     /// The journal of applied plans (SQLite). Default: $USERMGMT_JOURNAL, else the
     /// platform state directory (~/.local/state/usermgmt/journal.db on Linux); with

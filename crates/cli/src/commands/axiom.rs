@@ -7,7 +7,7 @@ use usermgmt::{Error, Provider, call};
 use crate::args::{AxiomCommand, AxiomMe, AxiomRoles, AxiomUsers, Output};
 use crate::config::Config;
 use crate::error::{CliError, CliResult};
-use crate::output::{print_done, print_list, print_one};
+use crate::output::{ActionResult, print_action, print_list, print_one};
 
 const AXIOM: Provider = Provider::Axiom;
 
@@ -56,7 +56,7 @@ pub(crate) async fn run(config: &Config, output: Output, command: AxiomCommand) 
         }
         AxiomCommand::Users(AxiomUsers::Delete { id }) => {
             call(AXIOM, "delete_user", client.delete_user().id(&id).send()).await?;
-            print_done(output, &format!("deleted Axiom user {id}"))?;
+            print_action(output, ActionResult::ok("delete", AXIOM).id(id))?;
         }
         AxiomCommand::Roles(AxiomRoles::List) => {
             let roles = call(AXIOM, "list_roles", client.list_roles().send()).await?;

@@ -26,7 +26,9 @@ use crate::progress::Progress;
 pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
     crate::output::set_headers(!cli.no_headers);
     match &cli.command {
-        Command::Sandbox(command) => return sandbox::run(command).await,
+        Command::Sandbox(command) => {
+            return sandbox::run(command, cli.sandbox_state.as_deref(), cli.output).await;
+        }
         Command::Completions { shell } => {
             completions::completions(*shell)?;
             return Ok(ExitCode::SUCCESS);
@@ -37,7 +39,12 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         }
         _ => {}
     }
-    let mut config = Config::new(cli.sandbox, cli.journal.clone()).await?;
+    let mut config = Config::new(
+        cli.sandbox,
+        cli.sandbox_state.as_deref(),
+        cli.journal.clone(),
+    )
+    .await?;
     if let Some(timeout) = cli.timeout {
         config.options.timeout = timeout;
     }

@@ -15,7 +15,6 @@ use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use futures::{Stream, StreamExt};
-use serde::Serialize;
 
 pub(crate) use action::ActionResult;
 pub(crate) use columns::Record;
@@ -250,26 +249,6 @@ pub(crate) fn print_one<R: Record>(output: Output, item: &R) -> CliResult<()> {
         }
         Output::Table | Output::Csv => print_list(output, std::slice::from_ref(item)),
     }
-}
-
-/// Print a confirmation whose action is a sentence. Kept for the commands that have not
-/// moved to [`ActionResult`] yet (Axiom); new code uses [`print_action`].
-pub(crate) fn print_done(output: Output, what: &str) -> CliResult<()> {
-    #[derive(Serialize)]
-    struct Done<'a> {
-        result: &'static str,
-        action: &'a str,
-    }
-    impl Record for Done<'_> {
-        const COLUMNS: &'static [&'static str] = &["result", "action"];
-    }
-    print_one(
-        output,
-        &Done {
-            result: "ok",
-            action: what,
-        },
-    )
 }
 
 /// Print the result of an action as its fixed-shape object.

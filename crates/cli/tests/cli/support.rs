@@ -26,6 +26,7 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "USERMGMT_TIMEOUT",
     "RUST_LOG",
     "AXIOM_PERSONAL_TOKEN",
+    "USERMGMT_SANDBOX_STATE",
 ];
 
 /// `usermgmt offboard` for the demo leaver, with the Axolo login and organization.
@@ -52,7 +53,20 @@ pub(crate) fn bare() -> Command {
         "USERMGMT_JOURNAL",
         std::env::temp_dir().join(format!("usermgmt-cli-tests-{}.db", std::process::id())),
     );
+    // `--sandbox` keeps its state in a file: a fresh one per command, so every
+    // `sandboxed()` command starts from the demo data (tests of persistence pass their own
+    // `--sandbox-state`), and never the developer's own.
+    command.env("USERMGMT_SANDBOX_STATE", fresh_sandbox_state());
     command
+}
+
+/// A path no command has used yet, under one directory per test process.
+pub(crate) fn fresh_sandbox_state() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::env::temp_dir()
+        .join(format!("usermgmt-cli-tests-{}-sandbox", std::process::id()))
+        .join(format!("state-{n}.json"))
 }
 
 /// The binary pointed at `sandbox` through the environment (state persists across runs).

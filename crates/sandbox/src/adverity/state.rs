@@ -4,7 +4,7 @@
 //! Input arrives already type-checked by `validate.rs`; this module only checks what
 //! needs the data (uniqueness, existence).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Seed;
 use crate::clock;
@@ -16,7 +16,7 @@ const FIRST_ID: u64 = 101;
 const DEMO_EPOCH: u64 = 1_677_661_200;
 
 /// An Adverity user as the API returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct User {
     pub(crate) id: u64,
     pub(crate) email: String,
@@ -51,8 +51,8 @@ pub(crate) enum Failure {
     Field(&'static str, String),
 }
 
-/// Everything the Adverity fake remembers.
-#[derive(Debug)]
+/// Everything the Adverity fake remembers (also what its state file holds).
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct State {
     users: Vec<User>,
     next_id: u64,

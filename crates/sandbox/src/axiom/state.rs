@@ -6,7 +6,7 @@
 //!
 //! The HTTP layer in `mod.rs` turns requests into these calls and errors into `{code, message}`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::Seed;
@@ -17,14 +17,14 @@ const TAG: u64 = 0xA710;
 const BUILT_IN_ROLES: &[&str] = &["none", "read-only", "user", "admin", "owner"];
 
 /// `{id, name}` of a role; built-ins have `name == id`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Role {
     pub(crate) id: String,
     pub(crate) name: String,
 }
 
 /// An Axiom user as the API returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct User {
     pub(crate) id: String,
     pub(crate) name: String,
@@ -45,15 +45,18 @@ pub(crate) enum Failure {
     Forbidden(String),
 }
 
-/// Everything the Axiom fake remembers.
-#[derive(Debug)]
+/// Everything the Axiom fake remembers (also what its state file holds).
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct State {
     users: Vec<User>,
     custom_roles: Vec<Role>,
     owner_id: String,
     created: u64,
     synthetic: usize,
+    /// The rate-limit window is per process, not part of the saved state.
+    #[serde(skip)]
     rate_minute: u64,
+    #[serde(skip)]
     rate_used: u64,
     traces: u64,
 }

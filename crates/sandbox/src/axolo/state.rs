@@ -3,6 +3,8 @@
 //! Organisation names are case-sensitive (documented); GitHub logins are matched
 //! case-insensitively, as GitHub treats them.
 
+use serde::{Deserialize, Serialize};
+
 use crate::Seed;
 use crate::demo::{self, AXOLO_ORGANIZATION};
 use crate::inspect::AxoloEngineer;
@@ -16,8 +18,8 @@ pub(crate) enum Failure {
     NotOnboarded,
 }
 
-/// Everything the Axolo fake remembers.
-#[derive(Debug)]
+/// Everything the Axolo fake remembers (also what its state file holds).
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct State {
     organizations: Vec<String>,
     engineers: Vec<AxoloEngineer>,

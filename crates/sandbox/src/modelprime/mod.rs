@@ -64,7 +64,7 @@ impl Api for ModelPrimeApi {
                 Err(issues) => unprocessable(issues),
             },
             Action::Me => match state.me() {
-                Some(me) => Reply::json(200, me),
+                Some(me) => Reply::json(200, &me.detail()),
                 None => detail(404, "User not found"),
             },
             Action::UpdateMe => {
@@ -85,7 +85,7 @@ impl Api for ModelPrimeApi {
                 }
             }
             Action::Get(id) => match state.get(&id) {
-                Ok(member) => Reply::json(200, member),
+                Ok(member) => Reply::json(200, &member.detail()),
                 Err(failure) => failure_reply(&failure),
             },
             Action::Remove(id) => done(state.remove(&id)),

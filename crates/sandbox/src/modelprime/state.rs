@@ -4,7 +4,7 @@
 //! Invitations are kept apart from members: the docs say the user "will be created with
 //! the given roles once they respond", so an invitation never shows in `GET /users`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::Seed;
@@ -15,7 +15,7 @@ use crate::inspect::ModelPrimeInvitation;
 const TAG: u64 = 0x3090;
 
 /// How a member logs in; only password accounts can change their data or reset passwords.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Connection {
     /// `Username-Password-Authentication` (Auth0 id `auth0|...`).
     Password,
@@ -23,16 +23,15 @@ pub(crate) enum Connection {
     Google,
 }
 
-/// A member of the organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A member of the organisation (serialized whole in the state file; the API shapes are
+/// [`Member::summary`] and [`Member::detail`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Member {
     pub(crate) email: String,
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) roles: Vec<String>,
-    #[serde(skip)]
     pub(crate) connection: Connection,
-    #[serde(skip)]
     pub(crate) password_resets: u32,
 }
 
@@ -40,6 +39,11 @@ impl Member {
     /// The list item shape `{email, id, name}`.
     pub(crate) fn summary(&self) -> Value {
         json!({ "email": self.email, "id": self.id, "name": self.name })
+    }
+
+    /// The single-user shape `{email, id, name, roles}`.
+    pub(crate) fn detail(&self) -> Value {
+        json!({ "email": self.email, "id": self.id, "name": self.name, "roles": self.roles })
     }
 }
 
@@ -54,8 +58,8 @@ pub(crate) enum Failure {
     Conflict(String),
 }
 
-/// Everything the Model-Prime fake remembers.
-#[derive(Debug)]
+/// Everything the Model-Prime fake remembers (also what its state file holds).
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct State {
     members: Vec<Member>,
     invitations: Vec<ModelPrimeInvitation>,

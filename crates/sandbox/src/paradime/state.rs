@@ -5,6 +5,8 @@
 //! the sandbox's documented choice, so clients meet both failure shapes (validation
 //! problems are `errors`).
 
+use serde::{Deserialize, Serialize};
+
 use crate::Seed;
 use crate::demo::{self, DemoParadime, PARADIME_WORKSPACES};
 use crate::ids;
@@ -12,7 +14,7 @@ use crate::ids;
 const TAG: u64 = 0x9A2A;
 
 /// A signed-up user.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Member {
     pub(crate) uid: String,
     pub(crate) email: String,
@@ -23,15 +25,15 @@ pub(crate) struct Member {
 }
 
 /// An invitation not (yet) accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Invitation {
     pub(crate) email: String,
     pub(crate) account_type: String,
     pub(crate) invite_status: String,
 }
 
-/// Everything the Paradime fake remembers.
-#[derive(Debug)]
+/// Everything the Paradime fake remembers (also what its state file holds).
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct State {
     members: Vec<Member>,
     invitations: Vec<Invitation>,

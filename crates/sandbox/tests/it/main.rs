@@ -12,6 +12,7 @@ mod axolo;
 mod faults;
 mod modelprime;
 mod paradime;
+mod persist;
 mod sandbox;
 
 use std::sync::LazyLock;
