@@ -1,6 +1,6 @@
-//! Where provider URLs and credentials come from: the environment, or with `--sandbox`
-//! an in-process sandbox whose values are looked up by the same variable names (the
-//! process environment is never modified).
+//! Where provider URLs and credentials come from: the environment and the config file
+//! (with its `--context`), or with `--sandbox` an in-process sandbox whose values are
+//! looked up by the same variable names (the process environment is never modified).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use usermgmt::{ClientOptions, Provider};
 use usermgmt_sandbox::{Sandbox, SandboxError};
 
+use crate::config_file::{Origin, Settings};
 use crate::error::{CliError, CliResult};
 use crate::journal::Journal;
 
@@ -16,16 +17,18 @@ pub(crate) struct Config {
     sandbox_vars: Option<HashMap<String, String>>,
     _sandbox: Option<Sandbox>,
     journal_path: Option<PathBuf>,
+    settings: Settings,
     pub(crate) options: ClientOptions,
 }
 
 impl Config {
-    /// Read from the environment, or start the sandbox on its state file (`sandbox_state`,
-    /// else the default one).
+    /// Read from the environment and `settings`, or start the sandbox on its state file
+    /// (`sandbox_state`, else the default one).
     pub(crate) async fn new(
         sandbox: bool,
         sandbox_state: Option<&Path>,
         journal_path: Option<PathBuf>,
+        settings: Settings,
     ) -> CliResult<Config> {
         let (sandbox, sandbox_vars) = if sandbox {
             let state = sandbox_state_path(sandbox_state)?;
@@ -47,6 +50,7 @@ impl Config {
             sandbox_vars,
             _sandbox: sandbox,
             journal_path,
+            settings,
             options: ClientOptions::default(),
         })
     }
@@ -55,8 +59,53 @@ impl Config {
     pub(crate) fn var(&self, name: &str) -> Option<String> {
         match &self.sandbox_vars {
             Some(vars) => vars.get(name).cloned(),
-            None => std::env::var(name).ok(),
+            None => self.settings.lookup(name, |var| std::env::var(var).ok()),
         }
+    }
+
+    /// The value of a configuration variable and where it came from (`sandbox`, `context
+    /// NAME`, `environment`, `config file`, or empty when unset), with the variable a
+    /// secret is read from when the config file renames it.
+    pub(crate) fn var_with_source(&self, name: &str) -> (Option<String>, String) {
+        if let Some(vars) = &self.sandbox_vars {
+            let value = vars.get(name).cloned();
+            let source = if value.is_some() { "sandbox" } else { "" };
+            return (value, source.to_owned());
+        }
+        let (value, origin) = self
+            .settings
+            .lookup_with_origin(name, |var| std::env::var(var).ok());
+        let renamed = self.settings.secret_source(name);
+        let via = if renamed == name {
+            String::new()
+        } else {
+            format!(" (${renamed})")
+        };
+        let source = match origin {
+            Origin::Context(context) => format!("context {context}{via}"),
+            Origin::Environment => "environment".to_owned(),
+            Origin::File => format!("config file{via}"),
+            Origin::Unset if !via.is_empty() => format!("not set{via}"),
+            Origin::Unset => String::new(),
+        };
+        (value, source)
+    }
+
+    /// `error` for the user: a missing secret that the config file reads from another
+    /// variable names that variable.
+    pub(crate) fn explain(&self, error: usermgmt::Error) -> CliError {
+        if self.sandbox_vars.is_none()
+            && let usermgmt::Error::MissingEnv { provider, name } = &error
+        {
+            let source = self.settings.secret_source(name);
+            if source != *name {
+                return CliError::Message(format!(
+                    "{provider}: environment variable {source} is not set (the config file \
+                     reads {name} from it)"
+                ));
+            }
+        }
+        CliError::Sdk(error)
     }
 
     /// A client for one provider built by `build` from this configuration; a missing
@@ -66,7 +115,7 @@ impl Config {
         build: impl FnOnce(usermgmt::runtime::Lookup<'_>, &ClientOptions) -> Result<T, usermgmt::Error>,
     ) -> CliResult<T> {
         let lookup = |name: &str| self.var(name);
-        Ok(build(&lookup, &self.options)?)
+        build(&lookup, &self.options).map_err(|e| self.explain(e))
     }
 
     /// A directory of `providers` (all when empty) and the errors of those not configured.

@@ -45,9 +45,16 @@ pub(crate) fn sandbox_path() -> CliResult<PathBuf> {
     Ok(sandbox_dir()?.join("journal.db"))
 }
 
-/// Where the sandbox keeps its journal and state: `sandbox/` beside the real journal.
+/// Where the sandbox keeps its journal and state: `sandbox/` in the platform state
+/// directory (`~/.local/state/usermgmt/sandbox` on Linux), whatever `USERMGMT_JOURNAL` says.
 pub(crate) fn sandbox_dir() -> CliResult<PathBuf> {
-    let real = default_path()?;
-    let dir = real.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(dir.join("sandbox"))
+    let dirs = directories::ProjectDirs::from("", "", "usermgmt").ok_or_else(|| {
+        CliError::Message(
+            "cannot find a state directory for the sandbox (no home directory); pass \
+             --sandbox-state PATH and --journal PATH"
+                .into(),
+        )
+    })?;
+    let state = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
+    Ok(state.join("sandbox"))
 }

@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod config;
+mod config_file;
 mod error;
 mod journal;
 mod logging;

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 mod adverity;
 mod axiom;
 mod axolo;
+mod config;
 mod modelprime;
 mod offboard;
 mod paradime;
@@ -18,6 +19,7 @@ mod values;
 pub(crate) use adverity::*;
 pub(crate) use axiom::*;
 pub(crate) use axolo::*;
+pub(crate) use config::*;
 pub(crate) use modelprime::*;
 pub(crate) use offboard::*;
 pub(crate) use paradime::*;
@@ -47,6 +49,23 @@ pub(crate) struct Cli {
         env = "USERMGMT_SANDBOX_STATE"
     )]
     pub(crate) sandbox_state: Option<std::path::PathBuf>,
+
+    /// The config file (usermgmt.toml: provider URLs, contexts; never secrets). Default:
+    /// $USERMGMT_CONFIG, else ./usermgmt.toml, else usermgmt.toml in the platform config
+    /// directory (~/.config/usermgmt on Linux), else none.
+    #[arg(long, global = true, value_name = "PATH", env = "USERMGMT_CONFIG")]
+    pub(crate) config: Option<std::path::PathBuf>,
+
+    /// The context of the config file to use (e.g. staging): its URLs and the variables
+    /// its secrets are read from win over the environment.
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        env = "USERMGMT_CONTEXT",
+        conflicts_with = "sandbox"
+    )]
+    pub(crate) context: Option<String>,
 
     /// The journal of applied plans (SQLite). Default: $USERMGMT_JOURNAL, else the
     /// platform state directory (~/.local/state/usermgmt/journal.db on Linux); with
@@ -116,6 +135,9 @@ pub(crate) enum Command {
     /// The local sandbox of all five APIs.
     #[command(subcommand)]
     Sandbox(SandboxCommand),
+    /// The config file and the settings in force.
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  usermgmt completions bash > ~/.local/share/bash-completion/completions/usermgmt\n  \

@@ -41,4 +41,3 @@ pub(crate) enum SandboxCommand {
         usermgmt sandbox reset --sandbox-state /tmp/demo-state.json")]
     Reset,
 }
-

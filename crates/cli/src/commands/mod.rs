@@ -5,6 +5,7 @@ mod apply;
 mod axiom;
 mod axolo;
 mod completions;
+mod config;
 mod modelprime;
 mod offboard;
 mod paradime;
@@ -19,6 +20,7 @@ use futures::{Stream, StreamExt};
 
 use crate::args::{Cli, Command};
 use crate::config::Config;
+use crate::config_file::ConfigFile;
 use crate::error::CliResult;
 use crate::progress::Progress;
 
@@ -43,6 +45,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         cli.sandbox,
         cli.sandbox_state.as_deref(),
         cli.journal.clone(),
+        ConfigFile::discover(cli.config.as_deref())?.settings(cli.context.as_deref())?,
     )
     .await?;
     if let Some(timeout) = cli.timeout {
@@ -59,6 +62,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Modelprime(command) => modelprime::run(&config, output, command).await,
         Command::Axolo(command) => axolo::run(&config, output, command).await,
         Command::Users(command) => users::run(&config, output, command).await,
+        Command::Config(command) => config::run(&config, output, &command),
         Command::Sandbox(_) | Command::Completions { .. } | Command::Man => Ok(()),
     };
     done.map(|()| ExitCode::SUCCESS)
@@ -104,11 +108,9 @@ pub(crate) fn page_options(page: &crate::args::PageArgs) -> usermgmt::paginate::
 /// stderr, and none at all is an error.
 pub(crate) fn configured_directory(config: &Config) -> CliResult<usermgmt::Directory> {
     let (directory, skipped) = config.directory(&[]);
-    for error in &skipped {
-        eprintln!(
-            "usermgmt: skipping {}",
-            crate::output::sanitize(&error.to_string())
-        );
+    for error in skipped {
+        let why = config.explain(error).to_string();
+        eprintln!("usermgmt: skipping {}", crate::output::sanitize(&why));
     }
     if directory.providers().is_empty() {
         return Err(

@@ -34,10 +34,11 @@ pub(crate) async fn run(config: &Config, output: Output, command: UsersCommand) 
     for error in skipped {
         // Asked for by name: not being configured is an error. Otherwise just say so.
         if explicit {
-            return Err(error.into());
+            return Err(config.explain(error));
         }
         if Capabilities::of(error.provider().unwrap_or(Provider::Axolo)).list_users {
-            eprintln!("usermgmt: skipping {}", sanitize(&error.to_string()));
+            let why = config.explain(error).to_string();
+            eprintln!("usermgmt: skipping {}", sanitize(&why));
         }
     }
     let listable: Vec<Provider> = directory

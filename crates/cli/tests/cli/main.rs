@@ -12,6 +12,7 @@ mod adverity;
 mod axiom;
 mod axolo;
 mod completions;
+mod config;
 mod errors;
 mod hostile;
 mod interrupt;

@@ -27,6 +27,8 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "RUST_LOG",
     "AXIOM_PERSONAL_TOKEN",
     "USERMGMT_SANDBOX_STATE",
+    "USERMGMT_CONFIG",
+    "USERMGMT_CONTEXT",
 ];
 
 /// `usermgmt offboard` for the demo leaver, with the Axolo login and organization.
@@ -57,6 +59,11 @@ pub(crate) fn bare() -> Command {
     // `sandboxed()` command starts from the demo data (tests of persistence pass their own
     // `--sandbox-state`), and never the developer's own.
     command.env("USERMGMT_SANDBOX_STATE", fresh_sandbox_state());
+    // No config file but the ones tests write: the platform config directory is empty.
+    command.env(
+        "XDG_CONFIG_HOME",
+        std::env::temp_dir().join(format!("usermgmt-cli-tests-{}-config", std::process::id())),
+    );
     command
 }
 
