@@ -13,6 +13,7 @@ mod axiom;
 mod axolo;
 mod completions;
 mod errors;
+mod help;
 mod hostile;
 mod interrupt;
 mod journal;
