@@ -7,6 +7,7 @@ mod commands;
 mod config;
 mod config_file;
 mod error;
+mod help;
 mod journal;
 mod logging;
 mod output;
@@ -14,12 +15,8 @@ mod progress;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use crate::args::Cli;
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = help::parse();
     logging::init(cli.verbose);
     let verbose = cli.verbose;
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -18,27 +18,36 @@ pub(crate) struct PlanFlags {
     /// With --apply: do not ask for confirmation.
     #[arg(long, short = 'y', requires = "apply")]
     pub(crate) yes: bool,
-    /// Exit 0 when there is nothing to do, 2 when changes are planned, 1 on error.
+    /// Exit 0 when there is nothing to do, 2 when changes are planned, 1 on error
+    /// (default: 0 whenever planning succeeds).
     #[arg(long)]
     pub(crate) detailed_exitcode: bool,
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  usermgmt offboard --email alan@acme.example\n  \
+    usermgmt offboard --email alan@acme.example --github-login alan-turing \\\n    \
+        --axolo-organization acme-corp --out alan.plan.json\n  \
+    usermgmt --sandbox offboard --email alan@acme.example --apply --yes"
+)]
 pub(crate) struct OffboardArgs {
-    /// The person's email.
+    /// The person's email address, as every provider knows it (like alan@acme.example).
     #[arg(long)]
     pub(crate) email: String,
-    /// The person's GitHub login (for Axolo).
+    /// The person's GitHub login, for Axolo (needs --axolo-organization; Axolo is
+    /// skipped without it).
     #[arg(long, requires = "axolo_organization")]
     pub(crate) github_login: Option<String>,
-    /// The GitHub organization to offboard from in Axolo.
+    /// The GitHub organization to offboard them from in Axolo, like acme-corp (needs
+    /// --github-login).
     #[arg(long, requires = "github_login")]
     pub(crate) axolo_organization: Option<String>,
-    /// The person's Slack member id, recorded so that a reinstate can onboard them in
-    /// Axolo again.
+    /// The person's Slack member id (like U01ALANTUR), recorded so that a reinstate can
+    /// onboard them in Axolo again.
     #[arg(long)]
     pub(crate) slack_id: Option<String>,
-    /// Plan removing a provider's last active owner or admin (refused otherwise).
+    /// Plan removing a provider's last active owner or admin (refused by default).
     #[arg(long)]
     pub(crate) allow_last_admin: bool,
     #[command(flatten)]
@@ -46,6 +55,8 @@ pub(crate) struct OffboardArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  usermgmt apply alan.plan.json\n  \
+    usermgmt apply alan.plan.json --output json")]
 pub(crate) struct ApplyArgs {
     /// The plan file written by `--out`. It is applied exactly, once; it is refused
     /// whole if any account changed since it was planned.

@@ -13,7 +13,7 @@ pub(crate) enum RunsCommand {
         Examples:\n  usermgmt runs list\n  usermgmt runs list --limit 5 --output json"
     )]
     List {
-        /// Show at most this many runs.
+        /// Show at most this many runs (the newest).
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
@@ -24,18 +24,23 @@ pub(crate) enum RunsCommand {
         Examples:\n  usermgmt runs show 3f2a\n  usermgmt runs show 3f2a --output json"
     )]
     Show {
-        /// The run id (or a unique prefix of it).
+        /// The run id (or a unique prefix of it, from `usermgmt runs list`).
         id: String,
     },
     /// Finish an interrupted or partial run: unfinished steps are looked up first and
     /// only what is still needed is sent.
+    #[command(after_help = "Examples:\n  usermgmt runs resume 3f2a\n  \
+        usermgmt runs resume 3f2a --output json")]
     Resume {
-        /// The run id (or a unique prefix of it).
+        /// The run id (or a unique prefix of it, from `usermgmt runs list`).
         id: String,
     },
     /// Plan bringing back what an offboarding run removed, from its before-states.
+    #[command(after_help = "Examples:\n  usermgmt runs reinstate 3f2a\n  \
+        usermgmt runs reinstate 3f2a --out reinstate-alan.plan.json\n  \
+        usermgmt runs reinstate 3f2a --apply --yes")]
     Reinstate {
-        /// The offboarding run's id (or a unique prefix of it).
+        /// The offboarding run's id (or a unique prefix of it, from `usermgmt runs list`).
         id: String,
         #[command(flatten)]
         plan: PlanFlags,

@@ -20,7 +20,7 @@ pub(crate) enum UsersCommand {
         usermgmt users list --strict --output json"
     )]
     List {
-        /// Only these providers (repeatable).
+        /// Only this provider (repeatable; default: every configured provider).
         #[arg(long = "provider", value_parser = values::provider())]
         providers: Vec<Provider>,
         /// All or nothing: if any provider fails, print no rows at all (exit 1).

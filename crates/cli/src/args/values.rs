@@ -15,7 +15,6 @@ fn message(error: usermgmt::Error) -> String {
     }
 }
 
-/// An email address (`usermgmt::Email` rules).
 /// A request timeout in seconds: a positive number, at most a day (`30`, `2.5`).
 pub(crate) fn timeout(text: &str) -> Result<std::time::Duration, String> {
     let seconds: f64 = text
@@ -30,6 +29,7 @@ pub(crate) fn timeout(text: &str) -> Result<std::time::Duration, String> {
     Ok(std::time::Duration::from_secs_f64(seconds))
 }
 
+/// An email address (`usermgmt::Email` rules).
 pub(crate) fn email(text: &str) -> Result<Email, String> {
     Email::parse(text).map_err(message)
 }

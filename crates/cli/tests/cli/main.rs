@@ -14,6 +14,7 @@ mod axolo;
 mod completions;
 mod config;
 mod errors;
+mod help;
 mod hostile;
 mod interrupt;
 mod journal;
