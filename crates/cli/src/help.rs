@@ -80,13 +80,8 @@ mod tests {
     use super::*;
     use crate::args::Output;
 
-    /// Leaf commands whose examples are still to come (their definitions are in files
-    /// another change is editing), as space-separated paths below `usermgmt`.
-    // examples added in args/mod.rs by the sandbox-state change
-    const WITHOUT_EXAMPLES: &[&str] = &["sandbox serve"];
-
     /// Shell operators that end the `usermgmt` part of an example line.
-    const SHELL_OPERATORS: &[&str] = &[">", ">>", "<", "|", "&&", "||", ";", "2>"];
+    const SHELL_OPERATORS: &[&str] = &[">", ">>", "<", "|", "&&", "||", ";", "2>", "&"];
 
     /// Every command below the root with its path of names (without `usermgmt`),
     /// skipping clap's `help` subcommand trees.
@@ -212,10 +207,7 @@ mod tests {
         for (path, cmd) in commands(&command) {
             let name = path.join(" ");
             let count = examples(cmd).len();
-            if is_leaf(cmd)
-                && !WITHOUT_EXAMPLES.contains(&name.as_str())
-                && !(1..=3).contains(&count)
-            {
+            if is_leaf(cmd) && !(1..=3).contains(&count) {
                 wrong.push(format!("usermgmt {name}: {count} examples"));
             }
         }
@@ -223,23 +215,6 @@ mod tests {
             wrong.is_empty(),
             "leaf commands without 1-3 examples: {wrong:#?}"
         );
-    }
-
-    #[test]
-    fn the_exemptions_are_leaf_commands_still_without_examples() {
-        let command = command();
-        let all = commands(&command);
-        for exempt in WITHOUT_EXAMPLES {
-            let (_, cmd) = all
-                .iter()
-                .find(|(path, _)| path.join(" ") == *exempt)
-                .unwrap_or_else(|| panic!("no command `usermgmt {exempt}`: drop it from the list"));
-            assert!(is_leaf(cmd), "`usermgmt {exempt}` is not a leaf command");
-            assert!(
-                examples(cmd).is_empty(),
-                "`usermgmt {exempt}` has examples now: drop it from WITHOUT_EXAMPLES"
-            );
-        }
     }
 
     #[test]

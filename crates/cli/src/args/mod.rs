@@ -150,7 +150,7 @@ pub(crate) enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).
-    #[command(after_help = "Example:\n  usermgmt man > usermgmt.1 && man ./usermgmt.1")]
+    #[command(after_help = "Examples:\n  usermgmt man > usermgmt.1 && man ./usermgmt.1")]
     Man,
 }
 
