@@ -7,7 +7,7 @@ use std::process::{Command, ExitCode};
 
 use futures::StreamExt;
 use usermgmt::paginate::PageOptions;
-use usermgmt_sandbox::{Provider, Sandbox, Seed};
+use usermgmt_sandbox::{FakeApi, Sandbox, Seed};
 
 /// The flag that makes this binary a memory-measuring client.
 pub(crate) const CHILD_FLAG: &str = "--memory-child";
@@ -15,7 +15,7 @@ pub(crate) const CHILD_FLAG: &str = "--memory-child";
 pub(crate) async fn run() -> Result<(), String> {
     let sandbox = Sandbox::builder()
         .seed(Seed::Empty)
-        .synthetic_users(Provider::ModelPrime, 100_000)
+        .synthetic_users(FakeApi::ModelPrime, 100_000)
         .start()
         .await
         .map_err(|e| e.to_string())?;

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use usermgmt::{Directory, Person, Provider as SdkProvider};
-use usermgmt_sandbox::{Provider, Sandbox};
+use usermgmt_sandbox::{FakeApi, Sandbox};
 
 const DELAY: Duration = Duration::from_millis(50);
 
@@ -32,7 +32,7 @@ pub(crate) async fn run() -> Result<(), String> {
         .plan_offboard(&person, Some("acme-corp"))
         .await
         .map_err(|e| e.to_string())?;
-    for provider in Provider::ALL {
+    for provider in FakeApi::ALL {
         sandbox.faults(provider).latency(DELAY);
     }
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
 use usermgmt::paginate::PageOptions;
-use usermgmt_sandbox::{Provider, Sandbox, Seed};
+use usermgmt_sandbox::{FakeApi, Sandbox, Seed};
 
 /// (users, delay per page): issue 5's 20,000 users at 20 ms, issue 8's 100,000 at 10 ms.
 const CASES: [(usize, u64); 2] = [(20_000, 20), (100_000, 10)];
@@ -16,7 +16,7 @@ pub(crate) async fn run() -> Result<(), String> {
     for (users, delay_ms) in CASES {
         let sandbox = Sandbox::builder()
             .seed(Seed::Empty)
-            .synthetic_users(Provider::ModelPrime, users)
+            .synthetic_users(FakeApi::ModelPrime, users)
             .start()
             .await
             .map_err(|e| e.to_string())?;
@@ -30,7 +30,7 @@ pub(crate) async fn run() -> Result<(), String> {
             usermgmt::modelprime::Client::from_lookup(&lookup, &usermgmt::ClientOptions::default())
                 .map_err(|e| e.to_string())?;
         sandbox
-            .faults(Provider::ModelPrime)
+            .faults(FakeApi::ModelPrime)
             .latency(Duration::from_millis(delay_ms));
 
         let time = |concurrency: usize| {

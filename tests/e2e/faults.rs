@@ -12,7 +12,7 @@ use usermgmt::paginate::PageOptions;
 use usermgmt::{ClientOptions, Error, Provider, RetryPolicy, call};
 use usermgmt_modelprime::PermissionRole;
 use usermgmt_modelprime::types::ConnectionTypeInner;
-use usermgmt_sandbox::{Provider as Fake, demo};
+use usermgmt_sandbox::{FakeApi as Fake, demo};
 
 use crate::{
     adverity, axiom, axolo, expect_status, fast_retry, message_of, modelprime, options, paradime,

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{Provider, Sandbox, SandboxError};
+use crate::{FakeApi, Sandbox, SandboxError};
 
 /// Which data the fakes start with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,12 +22,12 @@ pub enum Seed {
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), usermgmt_sandbox::SandboxError> {
-/// use usermgmt_sandbox::{Provider, Sandbox, Seed};
+/// use usermgmt_sandbox::{FakeApi, Sandbox, Seed};
 ///
 /// let sandbox = Sandbox::builder()
 ///     .port_base(48100) // axiom 48100, adverity 48101, ..., axolo 48104
 ///     .seed(Seed::Empty)
-///     .synthetic_users(Provider::Adverity, 10_000)
+///     .synthetic_users(FakeApi::Adverity, 10_000)
 ///     .start()
 ///     .await?;
 /// # Ok(()) }
@@ -36,12 +36,12 @@ pub enum Seed {
 pub struct SandboxBuilder {
     pub(crate) port_base: Option<u16>,
     pub(crate) seed: Seed,
-    pub(crate) synthetic: Vec<(Provider, usize)>,
+    pub(crate) synthetic: Vec<(FakeApi, usize)>,
     pub(crate) state_file: Option<PathBuf>,
 }
 
 impl SandboxBuilder {
-    /// Listen on fixed ports `base..=base + 4`, one per provider in [`Provider::ALL`] order
+    /// Listen on fixed ports `base..=base + 4`, one per provider in [`FakeApi::ALL`] order
     /// (default: OS-assigned ports).
     pub fn port_base(mut self, base: u16) -> Self {
         self.port_base = Some(base);
@@ -56,7 +56,7 @@ impl SandboxBuilder {
 
     /// Add `n` deterministic synthetic users (`user00001@load.example`, ...) to `provider`
     /// on top of the seed; repeated calls add up.
-    pub fn synthetic_users(mut self, provider: Provider, n: usize) -> Self {
+    pub fn synthetic_users(mut self, provider: FakeApi, n: usize) -> Self {
         self.synthetic.push((provider, n));
         self
     }

@@ -1,7 +1,7 @@
 //! Where a fake listens (its base URL, version prefix included) and the environment
 //! variables that carry its URL and credentials to the SDK and CLI.
 
-use crate::Provider;
+use crate::FakeApi;
 use crate::credentials::{
     ADVERITY_TOKEN, AXIOM_ORG_ID, AXIOM_PERSONAL_TOKEN, AXIOM_TOKEN, AXOLO_API_KEY,
     MODELPRIME_EMAIL, MODELPRIME_TOKEN, PARADIME_API_KEY, PARADIME_API_SECRET,
@@ -20,12 +20,12 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// The endpoint of `provider` listening on `port`.
-    pub(crate) fn new(provider: Provider, port: u16) -> Endpoint {
+    pub(crate) fn new(provider: FakeApi, port: u16) -> Endpoint {
         let root = format!("http://127.0.0.1:{port}");
         let (path, credentials): (String, &[(&'static str, &str)]) = match provider {
             // The API token serves the organization's users; the personal token is what
             // Axiom's `/user` wants (the CLI's `axiom me` reads AXIOM_PERSONAL_TOKEN).
-            Provider::Axiom => (
+            FakeApi::Axiom => (
                 "/v2".into(),
                 &[
                     ("AXIOM_TOKEN", AXIOM_TOKEN),
@@ -33,8 +33,8 @@ impl Endpoint {
                     ("AXIOM_PERSONAL_TOKEN", AXIOM_PERSONAL_TOKEN),
                 ],
             ),
-            Provider::Adverity => ("/api/v1".into(), &[("ADVERITY_TOKEN", ADVERITY_TOKEN)]),
-            Provider::Paradime => (
+            FakeApi::Adverity => ("/api/v1".into(), &[("ADVERITY_TOKEN", ADVERITY_TOKEN)]),
+            FakeApi::Paradime => (
                 format!("/api/v1/{PARADIME_COMPANY_TOKEN}/graphql"),
                 &[
                     ("PARADIME_API_KEY", PARADIME_API_KEY),
@@ -43,14 +43,14 @@ impl Endpoint {
                     ("PARADIME_API_TOKEN", PARADIME_WORKSPACE_TOKEN),
                 ],
             ),
-            Provider::ModelPrime => (
+            FakeApi::ModelPrime => (
                 "/api/oum/v1".into(),
                 &[
                     ("MODELPRIME_EMAIL", MODELPRIME_EMAIL),
                     ("MODELPRIME_TOKEN", MODELPRIME_TOKEN),
                 ],
             ),
-            Provider::Axolo => ("/v1".into(), &[("AXOLO_API_KEY", AXOLO_API_KEY)]),
+            FakeApi::Axolo => ("/v1".into(), &[("AXOLO_API_KEY", AXOLO_API_KEY)]),
         };
         Endpoint {
             base_url: format!("{root}{path}"),
@@ -62,13 +62,13 @@ impl Endpoint {
     }
 
     /// The environment variable that holds `provider`'s base URL (`AXIOM_URL`, ...).
-    pub fn url_var(provider: Provider) -> &'static str {
+    pub fn url_var(provider: FakeApi) -> &'static str {
         match provider {
-            Provider::Axiom => "AXIOM_URL",
-            Provider::Adverity => "ADVERITY_URL",
-            Provider::Paradime => "PARADIME_API_URL",
-            Provider::ModelPrime => "MODELPRIME_URL",
-            Provider::Axolo => "AXOLO_URL",
+            FakeApi::Axiom => "AXIOM_URL",
+            FakeApi::Adverity => "ADVERITY_URL",
+            FakeApi::Paradime => "PARADIME_API_URL",
+            FakeApi::ModelPrime => "MODELPRIME_URL",
+            FakeApi::Axolo => "AXOLO_URL",
         }
     }
 
@@ -88,14 +88,14 @@ mod tests {
     #[test]
     fn base_urls_carry_the_version_prefix() {
         assert_eq!(
-            Endpoint::new(Provider::Axiom, 1).base_url,
+            Endpoint::new(FakeApi::Axiom, 1).base_url,
             "http://127.0.0.1:1/v2"
         );
         assert_eq!(
-            Endpoint::new(Provider::Paradime, 3).base_url,
+            Endpoint::new(FakeApi::Paradime, 3).base_url,
             format!("http://127.0.0.1:3/api/v1/{PARADIME_COMPANY_TOKEN}/graphql")
         );
-        let mp = Endpoint::new(Provider::ModelPrime, 4);
+        let mp = Endpoint::new(FakeApi::ModelPrime, 4);
         assert_eq!(mp.credential("MODELPRIME_EMAIL"), Some("ada@acme.example"));
         assert!(
             mp.credential("MODELPRIME_TOKEN")

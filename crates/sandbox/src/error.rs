@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::Provider;
+use crate::FakeApi;
 
 /// An error from [`crate::Sandbox::start`], [`crate::SandboxBuilder::start`] or
 /// [`crate::Sandbox::reset_state`].
@@ -19,7 +19,7 @@ pub enum SandboxError {
     )]
     Bind {
         /// The provider whose port failed.
-        provider: Provider,
+        provider: FakeApi,
         /// The port asked for (0 when the OS was to choose).
         port: u16,
         /// The operating system's error.

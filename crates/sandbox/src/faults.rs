@@ -13,11 +13,11 @@ use std::time::Duration;
 /// ```no_run
 /// # async fn demo() -> Result<(), usermgmt_sandbox::SandboxError> {
 /// use std::time::Duration;
-/// use usermgmt_sandbox::{Provider, Sandbox};
+/// use usermgmt_sandbox::{FakeApi, Sandbox};
 ///
 /// let sandbox = Sandbox::start().await?;
 /// sandbox
-///     .faults(Provider::Axiom)
+///     .faults(FakeApi::Axiom)
 ///     .latency(Duration::from_millis(50))
 ///     .next_rate_limited(2, 1) // two 429s with `Retry-After: 1` ...
 ///     .next_server_errors(1, 503); // ... then one 503, then normal answers

@@ -9,12 +9,12 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use usermgmt_sandbox::{Provider, Sandbox, demo};
+//! use usermgmt_sandbox::{FakeApi, Sandbox, demo};
 //!
 //! let sandbox = Sandbox::start().await?; // OS-assigned ports, demo seed
 //! let axiom = sandbox.axiom();
 //! println!("{} {:?}", axiom.base_url, axiom.credential("AXIOM_TOKEN"));
-//! sandbox.faults(Provider::Adverity).next_rate_limited(1, 2);
+//! sandbox.faults(FakeApi::Adverity).next_rate_limited(1, 2);
 //! assert!(sandbox.axolo_engineers().iter().any(|e| e.github_login == demo::LEAVER_GITHUB_LOGIN));
 //! # Ok(()) }
 //! ```
@@ -40,13 +40,13 @@ pub mod credentials;
 pub mod demo;
 mod endpoint;
 mod error;
+mod fake_api;
 mod faults;
 mod ids;
 mod inspect;
 mod modelprime;
 mod paradime;
 mod persist;
-mod provider;
 mod reply;
 mod request;
 mod sandbox;
@@ -56,7 +56,7 @@ mod shared;
 pub use builder::{SandboxBuilder, Seed};
 pub use endpoint::Endpoint;
 pub use error::SandboxError;
+pub use fake_api::{FakeApi, UnknownFakeApi};
 pub use faults::{Faults, ReceivedRequest};
 pub use inspect::{AxoloEngineer, ModelPrimeInvitation};
-pub use provider::{Provider, UnknownProvider};
 pub use sandbox::Sandbox;

@@ -22,7 +22,7 @@ use crate::paradime::{self, ParadimeApi};
 use crate::persist::{self, StateFile, States};
 use crate::server::serve;
 use crate::shared::{Shared, lock, shared};
-use crate::{Provider, SandboxError};
+use crate::{FakeApi, SandboxError};
 
 /// Stateful fakes of the five user-management APIs on 127.0.0.1.
 ///
@@ -97,14 +97,14 @@ impl Sandbox {
             modelprime,
             axolo,
         } = states;
-        let faults: Vec<Faults> = Provider::ALL.iter().map(|_| Faults::default()).collect();
+        let faults: Vec<Faults> = FakeApi::ALL.iter().map(|_| Faults::default()).collect();
         let mut endpoints = Vec::with_capacity(5);
         let mut servers = Vec::with_capacity(5);
-        for (provider, (listener, port)) in Provider::ALL.into_iter().zip(listeners) {
+        for (provider, (listener, port)) in FakeApi::ALL.into_iter().zip(listeners) {
             endpoints.push(Endpoint::new(provider, port));
             let fault = faults[provider.index()].clone();
             let server = match provider {
-                Provider::Axiom => {
+                FakeApi::Axiom => {
                     serve(
                         AxiomApi {
                             state: axiom.clone(),
@@ -115,14 +115,14 @@ impl Sandbox {
                     )
                     .await
                 }
-                Provider::Adverity => {
+                FakeApi::Adverity => {
                     let api = AdverityApi {
                         state: adverity.clone(),
                         host: format!("127.0.0.1:{port}"),
                     };
                     serve(api, fault, state_file.clone(), listener).await
                 }
-                Provider::Paradime => {
+                FakeApi::Paradime => {
                     serve(
                         ParadimeApi {
                             state: paradime.clone(),
@@ -133,13 +133,13 @@ impl Sandbox {
                     )
                     .await
                 }
-                Provider::ModelPrime => {
+                FakeApi::ModelPrime => {
                     let api = ModelPrimeApi {
                         state: modelprime.clone(),
                     };
                     serve(api, fault, state_file.clone(), listener).await
                 }
-                Provider::Axolo => {
+                FakeApi::Axolo => {
                     serve(
                         AxoloApi {
                             state: axolo.clone(),
@@ -175,32 +175,32 @@ impl Sandbox {
 
     /// The Axiom fake (`http://127.0.0.1:P/v2`).
     pub fn axiom(&self) -> &Endpoint {
-        self.endpoint(Provider::Axiom)
+        self.endpoint(FakeApi::Axiom)
     }
 
     /// The Adverity fake (`http://127.0.0.1:P/api/v1`).
     pub fn adverity(&self) -> &Endpoint {
-        self.endpoint(Provider::Adverity)
+        self.endpoint(FakeApi::Adverity)
     }
 
     /// The Paradime fake: the full GraphQL endpoint
     /// (`http://127.0.0.1:P/api/v1/<company-token>/graphql`).
     pub fn paradime(&self) -> &Endpoint {
-        self.endpoint(Provider::Paradime)
+        self.endpoint(FakeApi::Paradime)
     }
 
     /// The Model-Prime fake (`http://127.0.0.1:P/api/oum/v1`).
     pub fn modelprime(&self) -> &Endpoint {
-        self.endpoint(Provider::ModelPrime)
+        self.endpoint(FakeApi::ModelPrime)
     }
 
     /// The Axolo fake (`http://127.0.0.1:P/v1`).
     pub fn axolo(&self) -> &Endpoint {
-        self.endpoint(Provider::Axolo)
+        self.endpoint(FakeApi::Axolo)
     }
 
     /// The fake of `provider`.
-    pub fn endpoint(&self, provider: Provider) -> &Endpoint {
+    pub fn endpoint(&self, provider: FakeApi) -> &Endpoint {
         &self.endpoints[provider.index()]
     }
 
@@ -211,7 +211,7 @@ impl Sandbox {
     /// `AXOLO_API_KEY`).
     pub fn env_vars(&self) -> Vec<(&'static str, String)> {
         let mut vars = Vec::with_capacity(12);
-        for provider in Provider::ALL {
+        for provider in FakeApi::ALL {
             let endpoint = self.endpoint(provider);
             vars.push((Endpoint::url_var(provider), endpoint.base_url.clone()));
             vars.extend(endpoint.credentials.iter().cloned());
@@ -220,20 +220,20 @@ impl Sandbox {
     }
 
     /// The fault handle of `provider`; faults apply to that provider's next requests.
-    pub fn faults(&self, provider: Provider) -> Faults {
+    pub fn faults(&self, provider: FakeApi) -> Faults {
         self.faults[provider.index()].clone()
     }
 
     /// Adds `n` deterministic synthetic users to `provider`: `user00001@load.example`,
     /// `user00002@load.example`, ... continuing after earlier calls (Axolo: GitHub logins
     /// `load-user00001`, ...). 100,000 take well under a second.
-    pub fn seed_synthetic_users(&self, provider: Provider, n: usize) {
+    pub fn seed_synthetic_users(&self, provider: FakeApi, n: usize) {
         match provider {
-            Provider::Axiom => lock(&self.axiom).add_synthetic(n),
-            Provider::Adverity => lock(&self.adverity).add_synthetic(n),
-            Provider::Paradime => lock(&self.paradime).add_synthetic(n),
-            Provider::ModelPrime => lock(&self.modelprime).add_synthetic(n),
-            Provider::Axolo => lock(&self.axolo).add_synthetic(n),
+            FakeApi::Axiom => lock(&self.axiom).add_synthetic(n),
+            FakeApi::Adverity => lock(&self.adverity).add_synthetic(n),
+            FakeApi::Paradime => lock(&self.paradime).add_synthetic(n),
+            FakeApi::ModelPrime => lock(&self.modelprime).add_synthetic(n),
+            FakeApi::Axolo => lock(&self.axolo).add_synthetic(n),
         }
         self.save_or_log();
     }
@@ -318,7 +318,7 @@ fn bind(port_base: Option<u16>) -> Result<Vec<(TcpListener, u16)>, SandboxError>
             .collect::<Option<_>>()
             .ok_or(SandboxError::PortRange { base })?,
     };
-    Provider::ALL
+    FakeApi::ALL
         .into_iter()
         .zip(ports)
         .map(|(provider, port)| {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::Provider;
+use crate::FakeApi;
 use crate::faults::{Fault, Faults};
 use crate::persist::StateFile;
 use crate::reply::Reply;
@@ -22,7 +22,7 @@ pub(crate) const MALFORMED_BODY: &str =
 /// The behaviour of one fake API.
 pub(crate) trait Api: Send + Sync + 'static {
     /// Which provider this is (for logs).
-    fn provider(&self) -> Provider;
+    fn provider(&self) -> FakeApi;
 
     /// Answers a request (auth, routing, validation, state).
     fn handle(&self, request: &Request) -> Reply;

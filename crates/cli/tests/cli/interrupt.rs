@@ -4,7 +4,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use usermgmt_sandbox::{Provider as Fake, Sandbox};
+use usermgmt_sandbox::{FakeApi as Fake, Sandbox};
 
 use crate::support::{CLI_VARS, OFFBOARD_ALAN};
 

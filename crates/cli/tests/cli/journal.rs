@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use usermgmt_sandbox::{Provider, Sandbox, demo};
+use usermgmt_sandbox::{FakeApi, Sandbox, demo};
 
 use crate::support::{OFFBOARD_ALAN, array, fails, ok, run_json, sandbox, stderr, usermgmt};
 
@@ -316,7 +316,7 @@ async fn a_killed_apply_leaves_a_truthful_journal_that_resume_completes() {
     assert!(planning_requests > 0);
     for round in 0..ROUNDS {
         let sandbox = Sandbox::start().await.unwrap();
-        for provider in Provider::ALL {
+        for provider in FakeApi::ALL {
             sandbox
                 .faults(provider)
                 .latency(std::time::Duration::from_millis(40));
@@ -351,7 +351,7 @@ async fn a_killed_apply_leaves_a_truthful_journal_that_resume_completes() {
         tokio::time::sleep(std::time::Duration::from_millis(jitter)).await;
         let _ = child.kill(); // SIGKILL on Unix
         let _ = child.wait();
-        for provider in Provider::ALL {
+        for provider in FakeApi::ALL {
             sandbox.faults(provider).clear();
         }
 
@@ -401,7 +401,7 @@ async fn a_killed_apply_leaves_a_truthful_journal_that_resume_completes() {
             array(&runs)[0]
         );
         let disables = sandbox
-            .faults(Provider::Paradime)
+            .faults(FakeApi::Paradime)
             .requests()
             .iter()
             .filter(|r| r.body.contains("DisableUser"))
@@ -422,7 +422,7 @@ async fn a_killed_apply_leaves_a_truthful_journal_that_resume_completes() {
 
 /// How many requests the fakes of all five providers received so far.
 fn requests_seen(sandbox: &Sandbox) -> usize {
-    Provider::ALL
+    FakeApi::ALL
         .iter()
         .map(|&provider| sandbox.faults(provider).requests().len())
         .sum()

@@ -177,7 +177,7 @@ fn the_help_of_each_list_command_names_its_columns() {
 async fn a_table_stops_at_ten_thousand_rows_and_says_how_to_get_them_all() {
     let sandbox = usermgmt_sandbox::Sandbox::builder()
         .seed(usermgmt_sandbox::Seed::Empty)
-        .synthetic_users(usermgmt_sandbox::Provider::ModelPrime, 10_003)
+        .synthetic_users(usermgmt_sandbox::FakeApi::ModelPrime, 10_003)
         .start()
         .await
         .unwrap();

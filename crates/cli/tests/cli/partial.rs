@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use usermgmt_sandbox::Provider;
+use usermgmt_sandbox::FakeApi;
 
 use crate::support::{array, fails, json, sandbox, stderr, stdout, usermgmt};
 
@@ -18,7 +18,7 @@ fn providers_in(users: &serde_json::Value) -> BTreeSet<String> {
 async fn a_provider_failing_beyond_its_retries_leaves_the_others_rows_and_exits_1() {
     let sandbox = sandbox().await;
     sandbox
-        .faults(Provider::Adverity)
+        .faults(FakeApi::Adverity)
         .next_server_errors(100, 500);
     let output = fails(usermgmt(&sandbox).args(["users", "list", "-o", "json"]));
     assert_eq!(output.status.code(), Some(1));
@@ -67,7 +67,7 @@ async fn an_unreachable_provider_is_reported_and_the_csv_still_has_the_other_row
 async fn with_strict_any_failure_prints_no_rows_at_all() {
     let sandbox = sandbox().await;
     sandbox
-        .faults(Provider::Paradime)
+        .faults(FakeApi::Paradime)
         .next_server_errors(100, 503);
     for format in ["json", "csv", "table"] {
         let output = fails(usermgmt(&sandbox).args(["users", "list", "--strict", "-o", format]));

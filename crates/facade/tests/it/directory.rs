@@ -8,7 +8,7 @@ use futures::TryStreamExt;
 use usermgmt::{
     AccessLevel, Backend, Directory, Error, Invite, Person, Provider, Status, User, call,
 };
-use usermgmt_sandbox::Provider as Fake;
+use usermgmt_sandbox::FakeApi as Fake;
 use usermgmt_sandbox::demo::{self, DemoParadime};
 
 use crate::{directory, lookup, options, start};

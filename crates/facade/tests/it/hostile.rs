@@ -3,7 +3,7 @@
 //! still counts as already gone.
 
 use usermgmt::{Outcome, Person, Provider};
-use usermgmt_sandbox::{Provider as Fake, demo};
+use usermgmt_sandbox::{FakeApi as Fake, demo};
 
 use crate::{directory, start};
 

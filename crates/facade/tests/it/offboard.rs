@@ -4,7 +4,7 @@
 
 use usermgmt::{Action, ApplyReport, Outcome, Person, Plan, Provider, Status};
 use usermgmt_sandbox::demo;
-use usermgmt_sandbox::{Provider as Fake, Sandbox};
+use usermgmt_sandbox::{FakeApi as Fake, Sandbox};
 
 use crate::{directory, start};
 

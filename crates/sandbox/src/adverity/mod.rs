@@ -17,7 +17,7 @@ pub(crate) use state::State;
 use serde_json::{Value, json};
 use wiremock::Request;
 
-use crate::Provider;
+use crate::FakeApi;
 use crate::credentials::ADVERITY_TOKEN;
 use crate::reply::Reply;
 use crate::request::{bearer, json_body, query_param, segments_after};
@@ -38,8 +38,8 @@ enum Route {
 }
 
 impl Api for AdverityApi {
-    fn provider(&self) -> Provider {
-        Provider::Adverity
+    fn provider(&self) -> FakeApi {
+        FakeApi::Adverity
     }
 
     fn handle(&self, request: &Request) -> Reply {

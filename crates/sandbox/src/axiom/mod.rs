@@ -22,7 +22,7 @@ pub(crate) use state::State;
 use serde_json::{Map, Value, json};
 use wiremock::Request;
 
-use crate::Provider;
+use crate::FakeApi;
 use crate::clock;
 use crate::credentials::{AXIOM_ORG_ID, AXIOM_PERSONAL_TOKEN, AXIOM_TOKEN};
 use crate::reply::Reply;
@@ -39,8 +39,8 @@ pub(crate) struct AxiomApi {
 }
 
 impl Api for AxiomApi {
-    fn provider(&self) -> Provider {
-        Provider::Axiom
+    fn provider(&self) -> FakeApi {
+        FakeApi::Axiom
     }
 
     fn handle(&self, request: &Request) -> Reply {

@@ -13,7 +13,7 @@ pub(crate) use state::State;
 use serde_json::{Map, Value, json};
 use wiremock::Request;
 
-use crate::Provider;
+use crate::FakeApi;
 use crate::credentials::AXOLO_API_KEY;
 use crate::reply::Reply;
 use crate::request::{Field, field, header, json_body, reason, segments_after};
@@ -27,8 +27,8 @@ pub(crate) struct AxoloApi {
 }
 
 impl Api for AxoloApi {
-    fn provider(&self) -> Provider {
-        Provider::Axolo
+    fn provider(&self) -> FakeApi {
+        FakeApi::Axolo
     }
 
     fn handle(&self, request: &Request) -> Reply {

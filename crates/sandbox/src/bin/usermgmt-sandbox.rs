@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use usermgmt_sandbox::{Provider, Sandbox, Seed};
+use usermgmt_sandbox::{FakeApi, Sandbox, Seed};
 
 const USAGE: &str = "usage: usermgmt-sandbox [--port-base N] [--empty]
 
@@ -75,7 +75,7 @@ async fn main() -> ExitCode {
         }
     };
     println!("# usermgmt sandbox running on 127.0.0.1 (Ctrl-C stops it)");
-    for provider in Provider::ALL {
+    for provider in FakeApi::ALL {
         println!("# {provider:<10} {}", sandbox.endpoint(provider).base_url);
     }
     for (name, value) in sandbox.env_vars() {

@@ -18,7 +18,7 @@ pub(crate) use state::State;
 use serde_json::{Value, json};
 use wiremock::Request;
 
-use crate::Provider;
+use crate::FakeApi;
 use crate::credentials::MODELPRIME_TOKEN;
 use crate::reply::Reply;
 use crate::request::{header, query_pairs, reason, segments_after};
@@ -44,8 +44,8 @@ enum Action {
 }
 
 impl Api for ModelPrimeApi {
-    fn provider(&self) -> Provider {
-        Provider::ModelPrime
+    fn provider(&self) -> FakeApi {
+        FakeApi::ModelPrime
     }
 
     fn handle(&self, request: &Request) -> Reply {

@@ -18,7 +18,7 @@ pub(crate) use state::State;
 use serde_json::{Map, Value, json};
 use wiremock::Request;
 
-use crate::Provider;
+use crate::FakeApi;
 use crate::credentials::{PARADIME_API_KEY, PARADIME_API_SECRET, PARADIME_COMPANY_TOKEN};
 use crate::reply::Reply;
 use crate::request::{bearer, header, json_body};
@@ -32,8 +32,8 @@ pub(crate) struct ParadimeApi {
 }
 
 impl Api for ParadimeApi {
-    fn provider(&self) -> Provider {
-        Provider::Paradime
+    fn provider(&self) -> FakeApi {
+        FakeApi::Paradime
     }
 
     fn handle(&self, request: &Request) -> Reply {

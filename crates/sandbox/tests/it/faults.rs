@@ -4,14 +4,14 @@
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use usermgmt_sandbox::{Provider, demo};
+use usermgmt_sandbox::{FakeApi, demo};
 
 use crate::{credential, http, send, start};
 
 #[tokio::test]
 async fn rate_limited_requests_get_429_with_retry_after_and_change_nothing() {
     let sandbox = start().await;
-    sandbox.faults(Provider::Axolo).next_rate_limited(2, 7);
+    sandbox.faults(FakeApi::Axolo).next_rate_limited(2, 7);
     let url = format!("{}/engineer/onboard", sandbox.axolo().base_url);
     let key = credential(sandbox.axolo(), "AXOLO_API_KEY");
     let body =
@@ -30,13 +30,13 @@ async fn rate_limited_requests_get_429_with_retry_after_and_change_nothing() {
     send(http().post(&url).header("x-api-key", &key).json(&body))
         .await
         .expect(200);
-    assert_eq!(sandbox.faults(Provider::Axolo).pending(), 0);
+    assert_eq!(sandbox.faults(FakeApi::Axolo).pending(), 0);
 }
 
 #[tokio::test]
 async fn faults_apply_before_auth_and_carry_the_providers_error_shape() {
     let sandbox = start().await;
-    sandbox.faults(Provider::Axiom).next_rate_limited(1, 1);
+    sandbox.faults(FakeApi::Axiom).next_rate_limited(1, 1);
     let url = format!("{}/users", sandbox.axiom().base_url);
     let answer = send(http().get(&url)).await;
     assert_eq!(
@@ -47,7 +47,7 @@ async fn faults_apply_before_auth_and_carry_the_providers_error_shape() {
     assert!(answer.header("x-axiom-trace-id").is_some());
     send(http().get(&url)).await.expect(401);
 
-    sandbox.faults(Provider::Adverity).next_rate_limited(1, 3);
+    sandbox.faults(FakeApi::Adverity).next_rate_limited(1, 3);
     let throttled = send(http().get(format!("{}/users/", sandbox.adverity().base_url)))
         .await
         .expect(429);
@@ -61,7 +61,7 @@ async fn faults_apply_before_auth_and_carry_the_providers_error_shape() {
 async fn server_errors_come_in_the_asked_number_and_status() {
     let sandbox = start().await;
     sandbox
-        .faults(Provider::ModelPrime)
+        .faults(FakeApi::ModelPrime)
         .next_server_errors(2, 503);
     let url = format!("{}/organization", sandbox.modelprime().base_url);
     let auth = format!(
@@ -79,9 +79,7 @@ async fn server_errors_come_in_the_asked_number_and_status() {
         .await
         .expect(200);
 
-    sandbox
-        .faults(Provider::Paradime)
-        .next_server_errors(1, 500);
+    sandbox.faults(FakeApi::Paradime).next_server_errors(1, 500);
     let paradime = send(
         http()
             .post(&sandbox.paradime().base_url)
@@ -94,7 +92,7 @@ async fn server_errors_come_in_the_asked_number_and_status() {
 #[tokio::test]
 async fn malformed_bodies_are_not_json_but_say_they_are() {
     let sandbox = start().await;
-    sandbox.faults(Provider::Axiom).next_malformed(1);
+    sandbox.faults(FakeApi::Axiom).next_malformed(1);
     let request = || {
         http()
             .get(format!("{}/users", sandbox.axiom().base_url))
@@ -117,14 +115,14 @@ async fn truncated_bodies_are_half_of_the_real_answer_and_the_request_was_proces
             .bearer_auth(credential(endpoint, "ADVERITY_TOKEN"))
     };
     let full = send(request()).await;
-    sandbox.faults(Provider::Adverity).next_truncated(1);
+    sandbox.faults(FakeApi::Adverity).next_truncated(1);
     let cut = send(request()).await;
     assert_eq!(cut.status, 200);
     assert_eq!(cut.text.len(), full.text.len() / 2);
     assert!(full.text.starts_with(&cut.text));
     assert!(serde_json::from_str::<serde_json::Value>(&cut.text).is_err());
 
-    sandbox.faults(Provider::Axolo).next_truncated(1);
+    sandbox.faults(FakeApi::Axolo).next_truncated(1);
     let body = json!({"organization": demo::AXOLO_ORGANIZATION, "githubLogin": "cut-dev", "slackId": "U1"});
     let onboard = http()
         .post(format!("{}/engineer/onboard", sandbox.axolo().base_url))
@@ -144,7 +142,7 @@ async fn truncated_bodies_are_half_of_the_real_answer_and_the_request_was_proces
 #[tokio::test]
 async fn latency_delays_every_answer_until_cleared() {
     let sandbox = start().await;
-    let faults = sandbox.faults(Provider::Paradime);
+    let faults = sandbox.faults(FakeApi::Paradime);
     let url = sandbox.paradime().base_url.clone();
     let delay = Duration::from_millis(300);
     faults.latency(delay);
@@ -177,7 +175,7 @@ async fn latency_delays_every_answer_until_cleared() {
 #[tokio::test]
 async fn clear_drops_queued_faults() {
     let sandbox = start().await;
-    let faults = sandbox.faults(Provider::Axolo);
+    let faults = sandbox.faults(FakeApi::Axolo);
     faults
         .next_server_errors(5, 502)
         .next_malformed(5)

@@ -3,7 +3,7 @@
 
 use reqwest::{Method, RequestBuilder};
 use serde_json::{Value, json};
-use usermgmt_sandbox::{Provider, Sandbox, demo};
+use usermgmt_sandbox::{FakeApi, Sandbox, demo};
 
 use crate::{credential, http, send, start};
 
@@ -127,7 +127,7 @@ async fn list_counts_everything_and_clamps_page_size_to_100() {
     keys.sort();
     assert_eq!(keys, ["email", "id", "name"]);
 
-    sandbox.seed_synthetic_users(Provider::ModelPrime, 150);
+    sandbox.seed_synthetic_users(FakeApi::ModelPrime, 150);
     let total = members + 150;
     let clamped = send(call(&sandbox, Method::GET, "/users?page_size=500"))
         .await

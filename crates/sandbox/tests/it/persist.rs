@@ -2,7 +2,7 @@
 //! file is refused, a reset brings the seed back, and a broken file is never overwritten.
 
 use serde_json::{Value, json};
-use usermgmt_sandbox::{Provider, Sandbox, SandboxError};
+use usermgmt_sandbox::{FakeApi, Sandbox, SandboxError};
 
 use crate::{credential, http, send};
 
@@ -74,7 +74,7 @@ async fn changes_made_through_the_sandbox_handle_are_saved_too() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let first = with_state(&path).await;
-    first.seed_synthetic_users(Provider::Adverity, 3);
+    first.seed_synthetic_users(FakeApi::Adverity, 3);
     drop(first);
     let saved: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     let emails: Vec<&str> = saved["adverity"]["users"]
@@ -141,7 +141,7 @@ async fn every_fake_round_trips_through_the_file() {
     assert_eq!(second.modelprime_invitations(), invitations_before);
     assert_eq!(second.axolo_engineers(), engineers_before);
     // A save right after loading writes the same state: a round trip loses and invents nothing.
-    second.seed_synthetic_users(Provider::Axolo, 0);
+    second.seed_synthetic_users(FakeApi::Axolo, 0);
     let twice: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(once, twice);
 }

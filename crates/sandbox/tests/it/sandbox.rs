@@ -5,7 +5,7 @@ use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
 use serde_json::json;
-use usermgmt_sandbox::{Provider, Sandbox, SandboxError, Seed};
+use usermgmt_sandbox::{FakeApi, Sandbox, SandboxError, Seed};
 
 use crate::{credential, http, send, start};
 
@@ -41,7 +41,7 @@ async fn env_vars_name_every_url_and_credential() {
     assert!(sandbox.paradime().base_url.ends_with("/graphql"));
     assert!(sandbox.modelprime().base_url.ends_with("/api/oum/v1"));
     assert!(sandbox.axolo().base_url.ends_with("/v1"));
-    for provider in Provider::ALL {
+    for provider in FakeApi::ALL {
         assert!(
             sandbox
                 .endpoint(provider)
@@ -63,7 +63,7 @@ async fn fixed_port_base_puts_providers_on_consecutive_ports() {
         }
         match Sandbox::builder().port_base(base).start().await {
             Ok(sandbox) => {
-                for (i, provider) in Provider::ALL.into_iter().enumerate() {
+                for (i, provider) in FakeApi::ALL.into_iter().enumerate() {
                     let port = base + i as u16;
                     assert!(
                         sandbox
@@ -96,7 +96,7 @@ async fn a_taken_port_is_a_bind_error_naming_the_provider() {
     match &err {
         SandboxError::Bind {
             provider, port: p, ..
-        } => assert_eq!((*provider, *p), (Provider::Axiom, port)),
+        } => assert_eq!((*provider, *p), (FakeApi::Axiom, port)),
         other => panic!("unexpected error {other:?}"),
     }
     assert!(err.to_string().contains(&port.to_string()));
@@ -142,8 +142,8 @@ async fn empty_seed_has_only_the_credentials_owner() {
 async fn synthetic_users_are_deterministic_and_listable_at_scale() {
     let sandbox = Sandbox::builder()
         .seed(Seed::Empty)
-        .synthetic_users(Provider::Adverity, 100_000)
-        .synthetic_users(Provider::Axolo, 3)
+        .synthetic_users(FakeApi::Adverity, 100_000)
+        .synthetic_users(FakeApi::Axolo, 3)
         .start()
         .await
         .unwrap();
@@ -159,7 +159,7 @@ async fn synthetic_users_are_deterministic_and_listable_at_scale() {
     assert_eq!(last["results"][999]["email"], "user100000@load.example");
     assert_eq!(last["next"], serde_json::Value::Null);
 
-    sandbox.seed_synthetic_users(Provider::Adverity, 1);
+    sandbox.seed_synthetic_users(FakeApi::Adverity, 1);
     let tail = send(page("?page=100001&page_size=1")).await.expect(200);
     assert_eq!(tail["results"][0]["email"], "user100001@load.example");
 
@@ -173,7 +173,7 @@ async fn synthetic_users_are_deterministic_and_listable_at_scale() {
         ["load-user00001", "load-user00002", "load-user00003"]
     );
 
-    for provider in [Provider::Axiom, Provider::Paradime, Provider::ModelPrime] {
+    for provider in [FakeApi::Axiom, FakeApi::Paradime, FakeApi::ModelPrime] {
         sandbox.seed_synthetic_users(provider, 10);
     }
     let axiom = http()
