@@ -88,12 +88,7 @@ pub use providers::adverity;
 pub use providers::axiom;
 #[cfg(feature = "axolo")]
 pub use providers::axolo;
-#[cfg(any(
-    feature = "axiom",
-    feature = "adverity",
-    feature = "modelprime",
-    feature = "axolo"
-))]
+#[cfg(rest_provider)]
 pub use providers::call;
 #[cfg(feature = "modelprime")]
 pub use providers::modelprime;
