@@ -119,6 +119,9 @@ impl Backend {
 pub struct Directory {
     backends: Vec<Backend>,
     page_options: PageOptions,
+    /// The sandbox the clients point at, when the directory owns it.
+    #[cfg(feature = "testing")]
+    pub(crate) keep_alive: crate::testing::KeepAlive,
 }
 
 impl Directory {

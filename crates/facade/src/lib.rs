@@ -84,9 +84,10 @@
 //!
 //! ## Test your code against the sandbox
 //!
-//! With the `testing` feature, [`testing::SandboxExt`] points a [`Directory`] at an
-//! in-process [`usermgmt_sandbox::Sandbox`](https://docs.rs/usermgmt-sandbox):
-//! `Sandbox::start().await?.directory()`.
+//! With the `testing` feature, `usermgmt::testing::sandbox_directory().await?` is a
+//! [`Directory`] of every provider pointed at a fresh in-process sandbox that it owns;
+//! `usermgmt::testing::SandboxExt` gives a running `usermgmt_sandbox::Sandbox` the same
+//! as methods (`sandbox.directory()`, `sandbox.lookup()`, `into_directory()`).
 
 mod apply;
 mod capabilities;

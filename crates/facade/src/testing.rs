@@ -4,10 +4,31 @@
 //! Here rather than in usermgmt-sandbox because the sandbox must not depend on the SDK
 //! it stands in for; an extension trait is the way to add methods to its type.
 
+use std::fmt;
+use std::sync::Arc;
+
 use usermgmt_runtime::ClientOptions;
-use usermgmt_sandbox::Sandbox;
+use usermgmt_sandbox::{Sandbox, SandboxError};
 
 use crate::{Directory, Provider};
+
+/// A fresh sandbox (demo seed, OS-assigned ports) and a [`Directory`] of every
+/// compiled-in provider pointed at it; the directory owns the sandbox, which stops when
+/// the last clone of the directory is dropped.
+///
+/// ```
+/// use futures::TryStreamExt;
+///
+/// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let directory = usermgmt::testing::sandbox_directory().await?;
+/// let alan = usermgmt::Person::new("alan@acme.example")?;
+/// let found = directory.find(&alan).await;
+/// assert!(found.iter().all(|(_, accounts)| accounts.as_ref().is_ok_and(|a| a.len() == 1)));
+/// # Ok(()) }
+/// ```
+pub async fn sandbox_directory() -> Result<Directory, SandboxError> {
+    Ok(Sandbox::start().await?.into_directory())
+}
 
 /// Connects the SDK to a running [`Sandbox`]: every compiled-in provider, with the
 /// sandbox's URLs and credentials. Keep the sandbox alive while the directory is used
@@ -51,6 +72,11 @@ pub trait SandboxExt {
     /// no retries, ...).
     fn directory_with(&self, options: &ClientOptions) -> Directory;
 
+    /// Like [`directory`](Self::directory), moving the sandbox into the directory so it
+    /// runs as long as the directory (or a clone of it) lives:
+    /// `let directory = Sandbox::start().await?.into_directory();`
+    fn into_directory(self) -> Directory;
+
     /// The sandbox's configuration variables (`AXIOM_URL`, `AXIOM_TOKEN`, ...) as a
     /// lookup for any `from_lookup` constructor; the process environment is not read.
     fn lookup(&self) -> impl Fn(&str) -> Option<String> + Send + Sync + 'static;
@@ -74,6 +100,12 @@ impl SandboxExt for Sandbox {
         directory
     }
 
+    fn into_directory(self) -> Directory {
+        let mut directory = self.directory();
+        directory.keep_alive = KeepAlive(Some(Arc::new(self)));
+        directory
+    }
+
     fn lookup(&self) -> impl Fn(&str) -> Option<String> + Send + Sync + 'static {
         let vars = self.env_vars();
         move |name: &str| {
@@ -81,6 +113,21 @@ impl SandboxExt for Sandbox {
                 .find(|(var, _)| *var == name)
                 .map(|(_, value)| value.clone())
         }
+    }
+}
+
+/// What a [`Directory`] keeps running for its clients: the sandbox of
+/// [`SandboxExt::into_directory`], shared by the directory's clones.
+#[derive(Clone, Default)]
+pub(crate) struct KeepAlive(Option<Arc<Sandbox>>);
+
+impl fmt::Debug for KeepAlive {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "KeepAlive(sandbox)"
+        } else {
+            "KeepAlive(none)"
+        })
     }
 }
 
@@ -107,6 +154,17 @@ mod tests {
             feature = "axolo"
         ))]
         assert_eq!(expected, Provider::ALL);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_directory_that_owns_its_sandbox_keeps_it_running_until_dropped() {
+        use futures::TryStreamExt;
+        let directory = sandbox_directory().await.unwrap();
+        let clone = directory.clone();
+        drop(directory);
+        // Had the sandbox stopped, every provider would answer "connection refused".
+        let users: Vec<crate::User> = clone.list_users().try_collect().await.unwrap();
+        assert!(!users.is_empty());
     }
 
     #[test]
