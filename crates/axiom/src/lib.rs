@@ -27,8 +27,9 @@
 //! ```
 //!
 //! Roles are plain strings (`none`, `read-only`, `user`, `admin`, `owner`, or a custom
-//! role's id), so custom roles round-trip. Errors convert to the workspace-wide
-//! [`usermgmt_runtime::Error`] with [`usermgmt_runtime::convert`].
+//! role's id), so custom roles round-trip. `.send().checked().await` (from
+//! [`usermgmt_runtime::SendExt`], also in `usermgmt::prelude`) returns the body or the
+//! workspace-wide [`usermgmt_runtime::Error`] instead of progenitor's error.
 
 #[allow(missing_docs, unreachable_pub, clippy::all, clippy::unwrap_used)]
 #[rustfmt::skip]

@@ -15,6 +15,11 @@ use crate::{Action, ApplyReport, Directory, Outcome, Plan, Snapshot, Status, Ste
 
 /// How to apply a plan.
 ///
+/// No setting is required. Without [`with_recorder`](Self::with_recorder) the run is not
+/// journaled (nothing to resume from after a crash); without
+/// [`with_cancel`](Self::with_cancel) it cannot be interrupted; the metadata defaults to
+/// the current user and `(sdk)` as the command; grace 10 s; 8 steps at once.
+///
 /// ```
 /// use std::time::Duration;
 /// use usermgmt::ApplyOptions;

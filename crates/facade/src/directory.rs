@@ -1,14 +1,16 @@
 //! The unified directory: the configured providers seen as one, with operations that
 //! check each provider's [`Capabilities`] before any request.
 
-use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
+#[cfg(listing_provider)]
+use futures::stream::TryStreamExt;
+use futures::stream::{self, BoxStream, StreamExt};
 use usermgmt_runtime::{ClientOptions, Lookup, Provider};
 
 use crate::paginate::PageOptions;
 #[allow(unused_imports)]
 use crate::providers;
 use crate::providers::receipt::Receipt;
-use crate::{Access, AccessLevel, Action, Capabilities, Error, Person, Plan, Snapshot, Step, User};
+use crate::{AccessLevel, Action, Capabilities, Error, Person, Plan, Snapshot, Step, User};
 
 /// A configured provider client.
 #[derive(Debug, Clone)]
@@ -45,6 +47,8 @@ impl Backend {
             Backend::ModelPrime(_) => Provider::ModelPrime,
             #[cfg(feature = "axolo")]
             Backend::Axolo(_) => Provider::Axolo,
+            #[cfg(not(any_provider))]
+            _ => match *self {},
         }
     }
 
@@ -63,6 +67,8 @@ impl Backend {
         lookup: Lookup<'_>,
         options: &ClientOptions,
     ) -> Result<Backend, Error> {
+        #[cfg(not(any_provider))]
+        let _ = (lookup, options);
         match provider {
             #[cfg(feature = "axiom")]
             Provider::Axiom => Ok(Backend::Axiom(providers::axiom::Client::from_lookup(
@@ -113,6 +119,9 @@ impl Backend {
 pub struct Directory {
     backends: Vec<Backend>,
     page_options: PageOptions,
+    /// The sandbox the clients point at, when the directory owns it.
+    #[cfg(feature = "testing")]
+    pub(crate) keep_alive: crate::testing::KeepAlive,
 }
 
 impl Directory {
@@ -231,6 +240,8 @@ impl Directory {
             Backend::Axolo(_) => {
                 stream::iter([Err(unsupported(Provider::Axolo, "listing users"))]).boxed()
             }
+            #[cfg(not(any_provider))]
+            _ => match *backend {},
         }
     }
 
@@ -261,6 +272,8 @@ impl Directory {
     ) -> Result<Vec<Snapshot>, Error> {
         #[allow(unused_variables)] // used only by the paginated providers' features
         let options = self.page_options;
+        #[cfg(not(listing_provider))]
+        let _ = person;
         match backend {
             #[cfg(feature = "axiom")]
             Backend::Axiom(c) => {
@@ -302,6 +315,8 @@ impl Directory {
             }
             #[cfg(feature = "axolo")]
             Backend::Axolo(_) => Err(unsupported(Provider::Axolo, "looking people up")),
+            #[cfg(not(any_provider))]
+            _ => match *backend {},
         }
     }
 
@@ -351,6 +366,8 @@ impl Directory {
         else {
             return Err(unsupported(provider, "creating from this step"));
         };
+        #[cfg(not(feature = "adverity"))]
+        let _ = (first_name, last_name);
         let email = crate::Email::parse(email)?;
         #[allow(unused_variables)]
         let name = providers::name_or_email(name.as_deref(), email.as_str());
@@ -361,11 +378,11 @@ impl Directory {
         let _ = plan;
         match (self.require(provider)?, access) {
             #[cfg(feature = "axiom")]
-            (Backend::Axiom(c), Access::AxiomRole { role }) => {
+            (Backend::Axiom(c), crate::Access::AxiomRole { role }) => {
                 providers::axiom::create(c, email.as_str(), &name, role).await
             }
             #[cfg(feature = "adverity")]
-            (Backend::Adverity(c), Access::AdverityGroups { groups, workspaces }) => {
+            (Backend::Adverity(c), crate::Access::AdverityGroups { groups, workspaces }) => {
                 let (first, last) = match (first_name, last_name) {
                     (Some(first), Some(last)) => (first.clone(), last.clone()),
                     _ => providers::split_name(&name),
@@ -374,11 +391,11 @@ impl Directory {
                     .await
             }
             #[cfg(feature = "paradime")]
-            (Backend::Paradime(c), Access::ParadimeAccountType { account_type }) => {
+            (Backend::Paradime(c), crate::Access::ParadimeAccountType { account_type }) => {
                 providers::paradime::invite_as(c, email.as_str(), account_type).await
             }
             #[cfg(feature = "modelprime")]
-            (Backend::ModelPrime(c), Access::ModelPrimeRoles { roles }) => {
+            (Backend::ModelPrime(c), crate::Access::ModelPrimeRoles { roles }) => {
                 providers::modelprime::invite_with_roles(c, email.as_str(), &name, roles).await
             }
             _ => Err(mismatch()),
@@ -390,6 +407,8 @@ impl Directory {
         if !Capabilities::of(provider).invite {
             return Err(unsupported(provider, "inviting users"));
         }
+        #[cfg(not(any_provider))]
+        let _ = invite;
         match self.require(provider)? {
             #[cfg(feature = "axiom")]
             Backend::Axiom(c) => providers::axiom::invite(c, invite).await,
@@ -401,6 +420,8 @@ impl Directory {
             Backend::ModelPrime(c) => providers::modelprime::invite(c, invite).await,
             #[cfg(feature = "axolo")]
             Backend::Axolo(c) => providers::axolo::onboard(c, invite).await,
+            #[cfg(not(any_provider))]
+            backend => match *backend {},
         }
     }
 
@@ -415,6 +436,8 @@ impl Directory {
             return Err(unsupported(provider, "changing roles"));
         }
         let id = &crate::validate::provider_id(provider, "user id", id)?;
+        #[cfg(not(any(feature = "axiom", feature = "paradime", feature = "modelprime")))]
+        let _ = (id, level);
         match self.require(provider)? {
             #[cfg(feature = "axiom")]
             Backend::Axiom(c) => providers::axiom::change_role(c, id, level).await,
@@ -435,6 +458,8 @@ impl Directory {
 
     async fn remove_with_receipt(&self, provider: Provider, id: &str) -> Result<Receipt, Error> {
         let id = &crate::validate::provider_id(provider, "user id", id)?;
+        #[cfg(not(listing_provider))]
+        let _ = id;
         match self.require(provider)? {
             #[cfg(feature = "axiom")]
             Backend::Axiom(c) => providers::axiom::remove(c, id).await,
@@ -449,6 +474,8 @@ impl Directory {
                 provider,
                 "removing by id (Axolo offboards by GitHub login)",
             )),
+            #[cfg(not(any_provider))]
+            backend => match *backend {},
         }
     }
 
@@ -459,6 +486,11 @@ impl Directory {
 }
 
 /// What to create when inviting a person.
+///
+/// [`Invite::new`] takes the required parts, the person and the access level. The other
+/// fields are optional: without `name` the email's local part is used where an API
+/// wants a name; Axolo refuses an invitation without `axolo_organization` (and without
+/// the person's GitHub login and Slack id), before any request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invite {
     /// Who (email; GitHub login and Slack id for Axolo).
@@ -497,6 +529,7 @@ fn required_envs(provider: Provider) -> String {
 }
 
 /// The items of `stream` whose email is `person`'s (an empty email never matches).
+#[cfg(listing_provider)]
 async fn matching<T>(
     stream: BoxStream<'static, Result<T, Error>>,
     person: &Person,

@@ -7,17 +7,39 @@
 //!
 //! ## List any provider's users as a stream
 //!
+//! Each listable provider client gets a `users()` method (from the [`prelude`], or the
+//! provider module's `ClientExt`) that builds the listing; `.stream()` runs it.
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), usermgmt::Error> {
 //! use futures::TryStreamExt;
-//! use usermgmt::paginate::PageOptions;
+//! use usermgmt::prelude::*;
 //!
 //! let client = usermgmt::modelprime::Client::from_env()?;
-//! let mut users = usermgmt::modelprime::users(&client, PageOptions::default().limit(500), None);
+//! let mut users = client.users().page_size(50).limit(500).stream();
 //! while let Some(user) = users.try_next().await? {
 //!     println!("{} <{}>", user.name, user.email);
 //! }
 //! # Ok(()) }
+//! ```
+//!
+//! ## Call any operation, get the one error type
+//!
+//! The generated clients are all there (`usermgmt::axiom::Client` has every operation
+//! of the API). `.checked()` from the [`prelude`] turns a call's result into the body
+//! or a [`usermgmt::Error`](Error) naming provider, operation, status and what to do.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), usermgmt::Error> {
+//! use usermgmt::prelude::*;
+//!
+//! let axiom = usermgmt::axiom::Client::from_env()?;
+//! let roles = axiom.list_roles().send().checked().await?; // Vec<types::Role>
+//! let alan = axiom.get_user().id("3f2a").send().checked().await;
+//! if let Err(error) = &alan {
+//!     assert!(error.is_not_found(), "{error}"); // "404 from Axiom get_user: ..."
+//! }
+//! # let _ = roles; Ok(()) }
 //! ```
 //!
 //! ## Find a person everywhere
@@ -55,10 +77,17 @@
 //! let reviewed = Plan::from_json(&std::fs::read_to_string("plan.json")?)?;
 //! let report = directory.apply_with(&reviewed, &ApplyOptions::default()).await?;
 //! for step in &report.steps {
-//!     println!("{step}"); // "Axiom: delete ada@acme.example (id ...) -> done"
+//!     println!("{step}"); // "delete axiom user ada@acme.example (id 3f2a…): done"
 //! }
 //! # Ok(()) }
 //! ```
+//!
+//! ## Test your code against the sandbox
+//!
+//! With the `testing` feature, `usermgmt::testing::sandbox_directory().await?` is a
+//! [`Directory`] of every provider pointed at a fresh in-process sandbox that it owns;
+//! `usermgmt::testing::SandboxExt` gives a running `usermgmt_sandbox::Sandbox` the same
+//! as methods (`sandbox.directory()`, `sandbox.lookup()`, `into_directory()`).
 
 mod apply;
 mod capabilities;
@@ -69,11 +98,14 @@ mod model;
 mod offboard;
 pub mod paginate;
 mod plan;
+pub mod prelude;
 mod providers;
 mod record;
 mod reinstate;
 mod report;
 mod roles;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod validate;
 
 pub use apply::{ApplyError, ApplyOptions};
@@ -88,12 +120,7 @@ pub use providers::adverity;
 pub use providers::axiom;
 #[cfg(feature = "axolo")]
 pub use providers::axolo;
-#[cfg(any(
-    feature = "axiom",
-    feature = "adverity",
-    feature = "modelprime",
-    feature = "axolo"
-))]
+#[cfg(rest_provider)]
 pub use providers::call;
 #[cfg(feature = "modelprime")]
 pub use providers::modelprime;

@@ -34,6 +34,10 @@ pub struct User {
 /// login and Slack id that Axolo identifies engineers by. Every part is checked when it
 /// is set, so an empty or malformed value can never match more accounts than it should.
 ///
+/// Only the email is required ([`Person::new`]); the GitHub login and Slack id are
+/// optional and needed only for Axolo, whose steps are skipped (offboarding) or refused
+/// (onboarding) without them.
+///
 /// ```
 /// use usermgmt::Person;
 /// let ada = Person::new("ada@acme.example")?.with_github_login("ada-l")?;

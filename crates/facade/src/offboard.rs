@@ -11,7 +11,8 @@ use crate::{
     Status, Step,
 };
 
-/// Choices for [`Directory::plan_offboard_with`].
+/// Choices for [`Directory::plan_offboard_with`]. No field is required: the default
+/// keeps every guard rail on (the last active owner or admin is never removed).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OffboardOptions {
     /// Plan the removal even of a provider's last active owner or admin.
@@ -25,7 +26,7 @@ pub enum PlanError {
     /// The plan would remove the last active owner or admin of a provider.
     #[error(
         "refusing to remove {email} from {provider}: it is the last active {level} there \
-         (allow it explicitly to override)"
+         (set OffboardOptions::allow_last_admin to plan it anyway)"
     )]
     LastAdmin {
         /// Where.
@@ -145,6 +146,7 @@ impl Directory {
                     .boxed();
                 Ok(admins.try_next().await?.is_some())
             }
+            #[allow(unreachable_patterns)] // every backend but Model-Prime
             _ => {
                 let mut admins = others
                     .try_filter(|u| futures::future::ready(is_active_admin(u)))

@@ -21,6 +21,9 @@ pub struct Page<T> {
 /// How to walk a listing. `page_size` and `limit` are separate knobs: the first is how
 /// many items each request asks for, the second how many items the stream yields in all.
 ///
+/// No setting is required: the default walks every page at the provider's maximum page
+/// size, 4 pages at a time, from page 1, without a limit.
+///
 /// ```
 /// use usermgmt::paginate::PageOptions;
 /// let options = PageOptions::default().page_size(500).limit(1_000);

@@ -149,9 +149,57 @@ pub struct Step {
     pub before: Option<Snapshot>,
 }
 
+/// One line a person can read: `delete Axiom user alan@acme.example (id 3f2a9c1e…)`.
+/// Long ids are cut to their first 8 characters; the plan's JSON keeps them whole.
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.provider, self.action)
+        let provider = self.provider;
+        match &self.action {
+            Action::Delete { id, email } => {
+                write!(f, "delete {provider} user {email} (id {})", ShortId(id))
+            }
+            Action::Disable { id, email } => {
+                write!(f, "disable {provider} user {email} (id {})", ShortId(id))
+            }
+            Action::Offboard {
+                organization,
+                github_login,
+            } => write!(
+                f,
+                "offboard GitHub login {github_login} from {provider} organization {organization}"
+            ),
+            Action::Create { email, access, .. } => {
+                write!(f, "create {provider} user {email} with {access}")
+            }
+            Action::Onboard {
+                organization,
+                github_login,
+                ..
+            } => write!(
+                f,
+                "onboard GitHub login {github_login} into {provider} organization {organization}"
+            ),
+            Action::NotFound => write!(f, "no {provider} account: nothing to do"),
+            Action::Skip { reason } => write!(f, "skip {provider}: {reason}"),
+            Action::LookupFailed { error } => write!(f, "{provider} lookup failed: {error}"),
+        }
+    }
+}
+
+/// An id as a person reads it in a one-line summary: whole when short (Adverity's
+/// numbers), else its first 8 characters and an ellipsis (UUIDs).
+struct ShortId<'a>(&'a str);
+
+impl fmt::Display for ShortId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 8;
+        const WHOLE_UP_TO: usize = 12;
+        if self.0.chars().count() <= WHOLE_UP_TO {
+            f.write_str(self.0)
+        } else {
+            let head: String = self.0.chars().take(SHOWN).collect();
+            write!(f, "{head}…")
+        }
     }
 }
 
@@ -385,6 +433,70 @@ impl fmt::Display for Action {
 mod tests {
     use super::*;
     use crate::{AccessLevel, Status};
+
+    fn step(provider: Provider, action: Action) -> String {
+        Step {
+            provider,
+            action,
+            before: None,
+        }
+        .to_string()
+    }
+
+    #[test]
+    fn steps_read_as_one_line_naming_the_provider_and_a_short_id() {
+        let delete = Action::Delete {
+            id: "3f2a9c1e-0000-4000-8000-000000000001".into(),
+            email: "alan@acme.example".into(),
+        };
+        assert_eq!(
+            step(Provider::Axiom, delete),
+            "delete Axiom user alan@acme.example (id 3f2a9c1e…)"
+        );
+        let disable = Action::Disable {
+            id: "42".into(),
+            email: "alan@acme.example".into(),
+        };
+        assert_eq!(
+            step(Provider::Adverity, disable),
+            "disable Adverity user alan@acme.example (id 42)"
+        );
+        let offboard = Action::Offboard {
+            organization: "acme-corp".into(),
+            github_login: "alan-turing".into(),
+        };
+        assert_eq!(
+            step(Provider::Axolo, offboard),
+            "offboard GitHub login alan-turing from Axolo organization acme-corp"
+        );
+        assert_eq!(
+            step(Provider::ModelPrime, Action::NotFound),
+            "no Model-Prime account: nothing to do"
+        );
+        let lines = [
+            step(
+                Provider::Paradime,
+                Action::Skip {
+                    reason: "no uid".into(),
+                },
+            ),
+            step(
+                Provider::Axiom,
+                Action::LookupFailed {
+                    error: "500 from Axiom list_users".into(),
+                },
+            ),
+        ];
+        assert_eq!(lines[0], "skip Paradime: no uid");
+        assert_eq!(lines[1], "Axiom lookup failed: 500 from Axiom list_users");
+    }
+
+    #[test]
+    fn ids_of_twelve_characters_or_fewer_are_shown_whole() {
+        assert_eq!(ShortId("123456789012").to_string(), "123456789012");
+        assert_eq!(ShortId("1234567890123").to_string(), "12345678…");
+        assert_eq!(ShortId("ééééééééééééé").to_string(), "éééééééé…");
+    }
 
     fn snapshot(roles: &[&str], status: Status) -> Snapshot {
         Snapshot {

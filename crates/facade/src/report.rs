@@ -59,12 +59,20 @@ impl Outcome {
     }
 }
 
+/// In words (`already done`, `failed: 404 from ...`); [`as_str`](Outcome::as_str) is
+/// the machine name.
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Outcome::Done => f.write_str("done"),
+            Outcome::AlreadyDone => f.write_str("already done"),
+            Outcome::NothingToDo => f.write_str("nothing to do"),
             Outcome::Skipped { reason } => write!(f, "skipped: {reason}"),
             Outcome::Failed { error } => write!(f, "failed: {error}"),
-            other => f.write_str(other.as_str()),
+            Outcome::NotStarted => f.write_str("not started (nothing was sent)"),
+            Outcome::Unknown => f.write_str(
+                "unknown: sent without an answer; look the account up before sending it again",
+            ),
         }
     }
 }
@@ -109,9 +117,10 @@ impl StepReport {
     }
 }
 
+/// The step and how it ended: `delete Axiom user alan@acme.example (id 3f2a9c1e…): done`.
 impl fmt::Display for StepReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} -> {}", self.step, self.outcome)
+        write!(f, "{}: {}", self.step, self.outcome)
     }
 }
 
@@ -139,5 +148,51 @@ impl ApplyReport {
             .iter()
             .filter(|s| s.outcome.as_str() == name)
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Action, Provider};
+
+    fn report(action: Action, outcome: Outcome) -> StepReport {
+        let step = Step {
+            provider: Provider::Axiom,
+            action,
+            before: None,
+        };
+        StepReport::without_request(0, &step, outcome)
+    }
+
+    #[test]
+    fn outcomes_read_as_words_not_as_their_json_names() {
+        assert_eq!(Outcome::Done.to_string(), "done");
+        assert_eq!(Outcome::AlreadyDone.to_string(), "already done");
+        assert_eq!(Outcome::NothingToDo.to_string(), "nothing to do");
+        assert_eq!(
+            Outcome::Failed {
+                error: "404 from Axiom delete_user".into()
+            }
+            .to_string(),
+            "failed: 404 from Axiom delete_user"
+        );
+        assert!(Outcome::Unknown.to_string().contains("look the account up"));
+        assert!(Outcome::NotStarted.to_string().contains("nothing was sent"));
+        assert_eq!(Outcome::AlreadyDone.as_str(), "already-done");
+    }
+
+    #[test]
+    fn a_step_report_is_one_line_with_the_step_and_its_outcome() {
+        let delete = Action::Delete {
+            id: "3f2a9c1e-0000-4000-8000-000000000001".into(),
+            email: "alan@acme.example".into(),
+        };
+        let line = report(delete, Outcome::AlreadyDone).to_string();
+        assert_eq!(
+            line,
+            "delete Axiom user alan@acme.example (id 3f2a9c1e…): already done"
+        );
+        assert!(!line.contains('\n'));
     }
 }

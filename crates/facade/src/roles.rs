@@ -4,19 +4,24 @@
 //! [`AccessLevel::Unknown`]. Writing (level -> native) is exact: a level with no native
 //! role of exactly that privilege is an error, never silently rounded up.
 
+#[cfg(any(feature = "axiom", feature = "modelprime", feature = "paradime"))]
 use usermgmt_runtime::{Error, Provider};
 
+#[cfg(any(feature = "axiom", feature = "modelprime", feature = "paradime"))]
 use crate::AccessLevel;
 
 /// Axiom's built-in role ids; anything else is a custom role's id.
+#[cfg(feature = "axiom")]
 const AXIOM_BUILT_IN: [&str; 5] = ["none", "read-only", "user", "admin", "owner"];
 
 /// Whether `role_id` is one of Axiom's built-in roles (not a custom role's id).
+#[cfg(feature = "axiom")]
 pub(crate) fn axiom_is_built_in(role_id: &str) -> bool {
     AXIOM_BUILT_IN.contains(&role_id)
 }
 
 /// The level Axiom's role id means; custom role ids are unknown.
+#[cfg(feature = "axiom")]
 pub(crate) fn axiom_level(role_id: &str) -> AccessLevel {
     match role_id {
         "owner" => AccessLevel::Owner,
@@ -29,6 +34,7 @@ pub(crate) fn axiom_level(role_id: &str) -> AccessLevel {
 }
 
 /// The Axiom built-in role for exactly `level`.
+#[cfg(feature = "axiom")]
 pub(crate) fn axiom_role(level: AccessLevel) -> Result<&'static str, Error> {
     Ok(match level {
         AccessLevel::Owner => "owner",
@@ -41,6 +47,7 @@ pub(crate) fn axiom_role(level: AccessLevel) -> Result<&'static str, Error> {
 }
 
 /// The level of a Model-Prime role set: the most privileged role wins.
+#[cfg(feature = "modelprime")]
 pub(crate) fn modelprime_level<'a>(roles: impl IntoIterator<Item = &'a str>) -> AccessLevel {
     roles
         .into_iter()
@@ -55,6 +62,7 @@ pub(crate) fn modelprime_level<'a>(roles: impl IntoIterator<Item = &'a str>) -> 
 }
 
 /// The Model-Prime role for exactly `level`.
+#[cfg(feature = "modelprime")]
 pub(crate) fn modelprime_role(level: AccessLevel) -> Result<&'static str, Error> {
     Ok(match level {
         AccessLevel::Admin => "admin",
@@ -67,6 +75,7 @@ pub(crate) fn modelprime_role(level: AccessLevel) -> Result<&'static str, Error>
 /// The level of a Paradime account type. The partial admin types (billing, security,
 /// workspace settings, workspace) read as admin: over-reporting privilege is the safe
 /// direction for an access review.
+#[cfg(feature = "paradime")]
 pub(crate) fn paradime_level(account_type: &str) -> AccessLevel {
     match account_type {
         "ADMIN"
@@ -81,6 +90,7 @@ pub(crate) fn paradime_level(account_type: &str) -> AccessLevel {
 }
 
 /// The Paradime account type for exactly `level`.
+#[cfg(feature = "paradime")]
 pub(crate) fn paradime_account_type(level: AccessLevel) -> Result<&'static str, Error> {
     Ok(match level {
         AccessLevel::Admin => "ADMIN",
@@ -90,6 +100,7 @@ pub(crate) fn paradime_account_type(level: AccessLevel) -> Result<&'static str, 
     })
 }
 
+#[cfg(any(feature = "axiom", feature = "modelprime", feature = "paradime"))]
 fn no_role(provider: Provider, level: AccessLevel) -> Error {
     Error::InvalidInput {
         provider: Some(provider),
@@ -97,7 +108,7 @@ fn no_role(provider: Provider, level: AccessLevel) -> Error {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "axiom", feature = "modelprime", feature = "paradime"))]
 mod tests {
     use super::*;
 

@@ -317,29 +317,130 @@ fn describe_transport(
     source: &reqwest::Error,
     may_have_acted: bool,
 ) -> String {
-    let cause = transport_cause(source);
+    let cause = TransportCause::of(source);
     if may_have_acted {
         format!(
-            "{provider} {operation}: the connection failed after the request was sent ({cause}); {CHECK_FIRST}"
+            "{provider} {operation}: the connection failed after the request was sent ({}); {CHECK_FIRST}",
+            cause.what()
         )
     } else {
-        format!("{provider} {operation}: could not reach the server: {cause}")
+        format!(
+            "{provider} {operation}: could not reach the server: {}; {}",
+            cause.what(),
+            cause.next_step(provider)
+        )
     }
 }
 
-/// The innermost cause of a transport failure (connection refused, DNS, TLS), which
-/// reqwest's own message ("error sending request") hides behind its source chain.
-fn transport_cause(source: &reqwest::Error) -> String {
-    let mut messages = vec![source.to_string()];
-    let mut cause = std::error::Error::source(source);
-    while let Some(error) = cause {
-        let message = error.to_string();
-        if !messages.iter().any(|m| m.contains(&message)) {
-            messages.push(message);
+/// Why a request did not complete, found in reqwest's source chain (its own message,
+/// "error sending request", hides it), in words that do not depend on the HTTP stack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TransportCause {
+    /// Nothing listens at the host and port.
+    Refused,
+    /// The host name does not resolve.
+    Dns,
+    /// The server's certificate was refused; the reason in words.
+    Certificate(&'static str),
+    /// The TLS handshake failed otherwise (most often: the server speaks plain HTTP).
+    Tls,
+    /// The server or a proxy closed or reset the connection.
+    Closed,
+    /// Anything else: the chain of messages.
+    Other(String),
+}
+
+impl TransportCause {
+    fn of(source: &reqwest::Error) -> TransportCause {
+        let mut chain: Vec<&(dyn std::error::Error + 'static)> = Vec::new();
+        let mut next = std::error::Error::source(source);
+        while let Some(error) = next {
+            chain.push(error);
+            next = error.source();
         }
-        cause = error.source();
+        let io_kind = |kinds: &[std::io::ErrorKind]| {
+            chain.iter().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| kinds.contains(&io.kind()))
+            })
+        };
+        let text = chain
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join(": ");
+        let lower = text.to_ascii_lowercase();
+        let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        if io_kind(&[std::io::ErrorKind::ConnectionRefused]) || says(&["connection refused"]) {
+            TransportCause::Refused
+        } else if says(&[
+            "dns error",
+            "failed to lookup address",
+            "name or service not known",
+            "nodename nor servname",
+            "no such host",
+            "name resolution",
+        ]) {
+            TransportCause::Dns
+        } else if says(&["certificate", "unknownissuer", "notvalidforname"]) {
+            TransportCause::Certificate(if says(&["unknownissuer", "unknown issuer"]) {
+                "issued by an authority this machine does not trust"
+            } else if says(&["notvalidforname", "not valid for name"]) {
+                "not valid for this host name"
+            } else if says(&["expired"]) {
+                "expired"
+            } else {
+                "invalid"
+            })
+        } else if says(&["tls", "handshake", "corrupt message", "invalidcontenttype"]) {
+            TransportCause::Tls
+        } else if io_kind(&[
+            std::io::ErrorKind::ConnectionReset,
+            std::io::ErrorKind::ConnectionAborted,
+            std::io::ErrorKind::UnexpectedEof,
+            std::io::ErrorKind::BrokenPipe,
+        ]) || says(&["connection closed", "connection reset", "broken pipe"])
+        {
+            TransportCause::Closed
+        } else if text.is_empty() {
+            TransportCause::Other(source.to_string())
+        } else {
+            TransportCause::Other(text)
+        }
     }
-    messages.join(": ")
+
+    /// What happened, in a few words.
+    fn what(&self) -> String {
+        match self {
+            TransportCause::Refused => "connection refused".into(),
+            TransportCause::Dns => "DNS lookup failed: the host name does not resolve".into(),
+            TransportCause::Certificate(why) => {
+                format!("TLS certificate not accepted: it is {why}")
+            }
+            TransportCause::Tls => "TLS handshake failed".into(),
+            TransportCause::Closed => "the connection was closed before an answer came".into(),
+            TransportCause::Other(text) => text.clone(),
+        }
+    }
+
+    /// What to do about it, naming the variable that holds the base URL.
+    fn next_step(&self, provider: Provider) -> String {
+        let url = provider.url_env();
+        match self {
+            TransportCause::Refused => {
+                format!("check {url} (host and port) and that the server is running")
+            }
+            TransportCause::Dns => format!("check the host name in {url} and the network"),
+            TransportCause::Certificate(_) => format!(
+                "check that {url} names the server's own host; a certificate is valid only for its names"
+            ),
+            TransportCause::Tls => format!(
+                "check that the server at {url} speaks https (a local plain-HTTP server needs http://)"
+            ),
+            TransportCause::Closed => "retry later".into(),
+            TransportCause::Other(_) => format!("check {url} and the network"),
+        }
+    }
 }
 
 fn describe_page(page: u64, source: &Error) -> String {

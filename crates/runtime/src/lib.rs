@@ -19,6 +19,7 @@
 //! # let _ = connection; Ok(()) }
 //! ```
 
+mod checked;
 mod connect;
 mod context;
 mod credentials;
@@ -33,6 +34,7 @@ pub mod redact;
 mod retry;
 mod wire;
 
+pub use checked::SendExt;
 pub use connect::{Connection, connect};
 pub use context::Context;
 pub use credentials::{

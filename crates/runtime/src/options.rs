@@ -5,6 +5,11 @@ use std::time::Duration;
 
 /// How a client talks to its provider.
 ///
+/// No field is required: [`ClientOptions::default()`] is complete (each field's default
+/// is on the field) and every `with_*` setter replaces one default. Credentials and the
+/// base URL are not options: they are the other arguments of `Client::connect` (or come
+/// from the environment with `Client::from_env`).
+///
 /// ```
 /// use std::time::Duration;
 /// use usermgmt_runtime::{ClientOptions, RetryPolicy};
@@ -80,6 +85,10 @@ impl ClientOptions {
 }
 
 /// When to retry and how long to wait.
+///
+/// No field is required: [`RetryPolicy::default()`] is complete and [`RetryPolicy::none`]
+/// turns retries off; the `with_*` setters replace one default each, clamping nonsense
+/// (zero attempts becomes 1, a maximum backoff below the initial one becomes the initial).
 ///
 /// Waits grow exponentially from `initial_backoff` (×2 each retry, capped at
 /// `max_backoff`) with full jitter: each wait is uniform in `[0, backoff]`. A

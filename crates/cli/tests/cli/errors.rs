@@ -214,3 +214,61 @@ fn a_timeout_that_is_not_a_positive_number_of_seconds_is_a_usage_error() {
     );
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// `axiom users list` against `url`, with credentials that are fine but unused.
+fn axiom_list_at(url: &str) -> String {
+    let output = fails(bare().args(["axiom", "users", "list"]).envs([
+        ("AXIOM_URL", url),
+        ("AXIOM_TOKEN", "xaat-transport-test"),
+        ("AXIOM_ORG_ID", "acme"),
+    ]));
+    assert_eq!(output.status.code(), Some(1));
+    let line = one_error_line(&output);
+    assert!(
+        !line.contains("xaat-transport-test"),
+        "the token leaked: {line}"
+    );
+    for internal in ["reqwest", "hyper", "Kind(", "Os {"] {
+        assert!(!line.contains(internal), "{internal:?} in {line}");
+    }
+    line
+}
+
+#[test]
+fn a_closed_port_says_connection_refused_and_to_check_the_url_variable() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let line = axiom_list_at(&format!("http://127.0.0.1:{port}/v2"));
+    assert!(line.contains("connection refused"), "{line}");
+    assert!(line.contains("check AXIOM_URL"), "{line}");
+    assert!(line.contains("server is running"), "{line}");
+}
+
+#[test]
+fn a_host_name_that_does_not_resolve_is_a_dns_failure() {
+    // `.invalid` never resolves (RFC 2606), with or without a network.
+    let line = axiom_list_at("https://nonexistent.invalid/v2");
+    assert!(line.contains("DNS lookup failed"), "{line}");
+    assert!(line.contains("AXIOM_URL"), "{line}");
+}
+
+#[test]
+fn https_to_a_plain_http_server_is_a_tls_handshake_failure() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Answers every connection (each retry opens one) like a plain HTTP server would.
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut hello = [0u8; 1024];
+            let _ = stream.read(&mut hello);
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n");
+        }
+    });
+    let line = axiom_list_at(&format!("https://127.0.0.1:{port}/v2"));
+    assert!(line.contains("TLS handshake failed"), "{line}");
+    assert!(line.contains("AXIOM_URL"), "{line}");
+}

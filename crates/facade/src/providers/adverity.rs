@@ -17,8 +17,69 @@ const ADVERITY: Provider = Provider::Adverity;
 /// pages small enough to retry cheaply (inferred, like DRF's usual `max_page_size`).
 pub const MAX_PAGE_SIZE: u64 = 100;
 
+/// Lists as methods on the generated [`Client`]: `client.users()` builds a listing,
+/// `.stream()` runs it. A trait because the client is generated in another crate.
+pub trait ClientExt {
+    /// Every Adverity user, as a [`UsersRequest`] to narrow and then
+    /// [`stream`](UsersRequest::stream).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: usermgmt::adverity::Client) -> Result<(), usermgmt::Error> {
+    /// use futures::TryStreamExt;
+    /// use usermgmt::adverity::ClientExt;
+    ///
+    /// let first_200: Vec<_> = client.users().page_size(50).limit(200).stream().try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    fn users(&self) -> UsersRequest;
+}
+
+impl ClientExt for Client {
+    fn users(&self) -> UsersRequest {
+        UsersRequest {
+            client: self.clone(),
+            options: PageOptions::default(),
+        }
+    }
+}
+
+/// A listing of Adverity users, built by [`ClientExt::users`]. Every setting is
+/// optional: by default it walks every page at [`MAX_PAGE_SIZE`].
+#[derive(Debug, Clone)]
+#[must_use = "a listing does nothing until `.stream()` is polled"]
+pub struct UsersRequest {
+    client: Client,
+    options: PageOptions,
+}
+
+impl UsersRequest {
+    /// Users per request, clamped to [`MAX_PAGE_SIZE`]. Default: the maximum.
+    pub fn page_size(mut self, size: u64) -> Self {
+        self.options = self.options.page_size(size);
+        self
+    }
+
+    /// Stop after this many users (no further pages are requested).
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.options = self.options.limit(limit);
+        self
+    }
+
+    /// Every [`PageOptions`] knob at once (concurrency, start page, ...).
+    pub fn page_options(mut self, options: PageOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The users as a lazy stream; nothing is requested until it is polled.
+    pub fn stream(self) -> BoxStream<'static, Result<types::User, crate::Error>> {
+        users(&self.client, self.options)
+    }
+}
+
 /// Every Adverity user as a lazy stream; pages after the first are fetched
 /// concurrently because the first page tells the total (`count`).
+/// [`ClientExt::users`] is the same listing as a method.
 ///
 /// ```no_run
 /// # async fn demo(client: usermgmt::adverity::Client) -> Result<(), usermgmt::Error> {
@@ -72,10 +133,9 @@ pub(crate) async fn invite(client: &Client, invite: &Invite) -> Result<(), crate
     if invite.access != AccessLevel::Unknown {
         return Err(crate::Error::InvalidInput {
             provider: Some(ADVERITY),
-            message:
-                "Adverity grants access through groups; create the user without an access level \
-                      and add groups with `adverity users update --group`"
-                    .into(),
+            message: "Adverity grants access through groups, not access levels: invite with \
+                      AccessLevel::Unknown, then set the user's groups with update_user"
+                .into(),
         });
     }
     let name = super::name_or_email(invite.name.as_deref(), invite.person.email().as_str());

@@ -12,28 +12,19 @@ pub mod axolo;
 pub mod modelprime;
 #[cfg(feature = "paradime")]
 pub mod paradime;
-#[cfg(any(
-    feature = "axiom",
-    feature = "adverity",
-    feature = "modelprime",
-    feature = "axolo",
-    feature = "paradime"
-))]
 pub(crate) mod receipt;
 
+#[cfg(rest_provider)]
 use std::future::Future;
 
+#[cfg(rest_provider)]
 use serde::Serialize;
+#[cfg(rest_provider)]
 use usermgmt_runtime::{Error, Provider, convert_observed, observe};
 
 /// Await a generated client call and unwrap its body, converting its error into the
 /// workspace [`Error`] named after `provider` and `operation`.
-#[cfg(any(
-    feature = "axiom",
-    feature = "adverity",
-    feature = "modelprime",
-    feature = "axolo"
-))]
+#[cfg(rest_provider)]
 pub async fn call<T, E: Serialize>(
     provider: Provider,
     operation: &str,
@@ -50,6 +41,7 @@ pub async fn call<T, E: Serialize>(
 }
 
 /// The first and last name of a display name, for APIs that want them apart.
+#[cfg(feature = "adverity")]
 pub(crate) fn split_name(name: &str) -> (String, String) {
     let name = name.trim();
     match name.rsplit_once(char::is_whitespace) {

@@ -16,8 +16,77 @@ const MODELPRIME: Provider = Provider::ModelPrime;
 /// The API's maximum page size (larger values are treated as 100 by the server).
 pub const MAX_PAGE_SIZE: u64 = 100;
 
+/// Lists as methods on the generated [`Client`]: `client.users()` builds a listing,
+/// `.stream()` runs it. A trait because the client is generated in another crate.
+pub trait ClientExt {
+    /// Every Model-Prime user, as a [`UsersRequest`] to narrow and then
+    /// [`stream`](UsersRequest::stream).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: usermgmt::modelprime::Client) -> Result<(), usermgmt::Error> {
+    /// use futures::TryStreamExt;
+    /// use usermgmt::modelprime::ClientExt;
+    ///
+    /// let adas: Vec<_> = client.users().name_search("ada").limit(50).stream().try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    fn users(&self) -> UsersRequest;
+}
+
+impl ClientExt for Client {
+    fn users(&self) -> UsersRequest {
+        UsersRequest {
+            client: self.clone(),
+            options: PageOptions::default(),
+            name_search: None,
+        }
+    }
+}
+
+/// A listing of Model-Prime users, built by [`ClientExt::users`]. Every setting is
+/// optional: by default it walks every page at the API's maximum page size.
+#[derive(Debug, Clone)]
+#[must_use = "a listing does nothing until `.stream()` is polled"]
+pub struct UsersRequest {
+    client: Client,
+    options: PageOptions,
+    name_search: Option<String>,
+}
+
+impl UsersRequest {
+    /// Users per request, clamped to [`MAX_PAGE_SIZE`]. Default: the maximum.
+    pub fn page_size(mut self, size: u64) -> Self {
+        self.options = self.options.page_size(size);
+        self
+    }
+
+    /// Stop after this many users (no further pages are requested).
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.options = self.options.limit(limit);
+        self
+    }
+
+    /// Every [`PageOptions`] knob at once (concurrency, start page, ...).
+    pub fn page_options(mut self, options: PageOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Only users whose name matches (letters and spaces, at least 3).
+    pub fn name_search(mut self, search: impl Into<String>) -> Self {
+        self.name_search = Some(search.into());
+        self
+    }
+
+    /// The users as a lazy stream; nothing is requested until it is polled.
+    pub fn stream(self) -> BoxStream<'static, Result<types::UserSummary, crate::Error>> {
+        users(&self.client, self.options, self.name_search.as_deref())
+    }
+}
+
 /// Every Model-Prime user as a lazy stream, optionally filtered by `name_search`
 /// (letters and spaces, at least 3); pages after the first are fetched concurrently.
+/// [`ClientExt::users`] is the same listing as a method.
 ///
 /// ```no_run
 /// # async fn demo(client: usermgmt::modelprime::Client) -> Result<(), usermgmt::Error> {

@@ -20,8 +20,61 @@ pub enum Member {
     Invited(InvitedUser),
 }
 
+/// Lists as methods on the [`Client`]: `client.users()` builds a listing,
+/// `.stream()` runs it. A trait because the client is defined in another crate.
+pub trait ClientExt {
+    /// Every Paradime user, as a [`UsersRequest`] to narrow and then
+    /// [`stream`](UsersRequest::stream).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: usermgmt::paradime::Client) -> Result<(), usermgmt::Error> {
+    /// use futures::TryStreamExt;
+    /// use usermgmt::paradime::ClientExt;
+    ///
+    /// let first_ten: Vec<_> = client.users().limit(10).stream().try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    fn users(&self) -> UsersRequest;
+}
+
+impl ClientExt for Client {
+    fn users(&self) -> UsersRequest {
+        UsersRequest {
+            client: self.clone(),
+            limit: None,
+        }
+    }
+}
+
+/// A listing of Paradime users, built by [`ClientExt::users`]. Every setting is optional:
+/// by default it yields every user. The API answers with one unpaginated list, so there
+/// is no page size.
+#[derive(Debug, Clone)]
+#[must_use = "a listing does nothing until `.stream()` is polled"]
+pub struct UsersRequest {
+    client: Client,
+    limit: Option<u64>,
+}
+
+impl UsersRequest {
+    /// Yield at most this many users.
+    pub fn limit(mut self, limit: u64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// The users as a lazy stream; nothing is requested until it is polled.
+    pub fn stream(self) -> BoxStream<'static, Result<Member, crate::Error>> {
+        let limit = self
+            .limit
+            .map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
+        users(&self.client).take(limit).boxed()
+    }
+}
+
 /// Every Paradime user, active first, then invitations, as a stream (the API answers
 /// with one unpaginated list).
+/// [`ClientExt::users`] is the same listing as a method.
 pub fn users(client: &Client) -> BoxStream<'static, Result<Member, crate::Error>> {
     let client = client.clone();
     stream::once(async move { client.list_users().await })

@@ -1,9 +1,12 @@
 //! What a change's answer said beyond its body: the HTTP status and the provider's
 //! request or trace id, for the journal.
 
+#[cfg(rest_provider)]
 use std::future::Future;
 
+#[cfg(rest_provider)]
 use serde::Serialize;
+#[cfg(rest_provider)]
 use usermgmt_runtime::{Error, Provider, convert_observed, observe};
 
 /// The facts of a successful answer worth recording.
@@ -16,6 +19,7 @@ pub(crate) struct Receipt {
 }
 
 /// Response headers that carry a request or trace id, by provider habit.
+#[cfg(rest_provider)]
 const REQUEST_ID_HEADERS: [&str; 4] = [
     "x-axiom-trace-id",
     "x-request-id",
@@ -24,6 +28,7 @@ const REQUEST_ID_HEADERS: [&str; 4] = [
 ];
 
 /// Like [`call`](super::call), keeping the answer's [`Receipt`].
+#[cfg(rest_provider)]
 pub(crate) async fn send<T, E: Serialize>(
     provider: Provider,
     operation: &str,

@@ -7,3 +7,4 @@ mod retries;
 mod secrets;
 mod support;
 mod timeouts;
+mod transport;
