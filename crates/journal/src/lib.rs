@@ -98,7 +98,7 @@ pub enum JournalError {
         run_id: String,
     },
     /// No run has that id.
-    #[error("no run {0} in the journal (see `usermgmt runs list`)")]
+    #[error("no run {0} in the journal")]
     NoSuchRun(String),
     /// Several runs start with that prefix.
     #[error("{0:?} names more than one run: give more of the id")]

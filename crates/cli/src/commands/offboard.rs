@@ -29,9 +29,14 @@ pub(crate) async fn run(
         .plan_offboard_with(&person, args.axolo_organization.as_deref(), &options)
         .await
         .map_err(|error| match error {
-            PlanError::LastAdmin { .. } => {
-                CliError::Message(format!("{error}: pass --allow-last-admin"))
-            }
+            PlanError::LastAdmin {
+                provider,
+                email,
+                level,
+            } => CliError::Message(format!(
+                "refusing to remove {email} from {provider}: it is the last active {level} \
+                 there; pass --allow-last-admin to plan it anyway"
+            )),
             PlanError::Sdk(error) => error.into(),
             other => CliError::Message(other.to_string()),
         })?;

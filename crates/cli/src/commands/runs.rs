@@ -108,5 +108,10 @@ fn recorded_plan(detail: &RunDetail) -> CliResult<Plan> {
 }
 
 fn journal_error(error: usermgmt_journal::JournalError) -> CliError {
-    CliError::Message(error.to_string())
+    match error {
+        usermgmt_journal::JournalError::NoSuchRun(_) => {
+            CliError::Message(format!("{error} (see `usermgmt runs list`)"))
+        }
+        other => CliError::Message(other.to_string()),
+    }
 }
