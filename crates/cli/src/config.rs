@@ -91,6 +91,11 @@ impl Config {
         (value, source)
     }
 
+    /// The access profile `name` of the config file.
+    pub(crate) fn profile(&self, name: &str) -> CliResult<&usermgmt::AccessProfile> {
+        self.settings.profile(name)
+    }
+
     /// `error` for the user: a missing secret that the config file reads from another
     /// variable names that variable.
     pub(crate) fn explain(&self, error: usermgmt::Error) -> CliError {

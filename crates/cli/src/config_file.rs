@@ -13,6 +13,18 @@
 //! token_var = "STAGING_ADVERITY_TOKEN"   # the secret stays in the environment
 //! ```
 //!
+//! Access profiles name the access a kind of person gets in each provider, for
+//! `usermgmt onboard --profile NAME`:
+//!
+//! ```toml
+//! [profiles.developer]
+//! axiom = "user"
+//! adverity = { groups = [2], workspaces = [3] }
+//! paradime = "DEVELOPER"
+//! modelprime = ["developer"]
+//! axolo = true
+//! ```
+//!
 //! Each setting stands for one variable the CLI reads (`url` of Adverity is
 //! `ADVERITY_URL`, its `token_var` names the variable that holds `ADVERITY_TOKEN`). The
 //! environment wins over the file's top level, so `ADVERITY_URL=... usermgmt ...` works
@@ -24,6 +36,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
+use usermgmt::AccessProfile;
 
 use crate::error::{CliError, CliResult};
 
@@ -77,6 +90,7 @@ const KEYS: &[Key] = &[
     key("modelprime", "token_var", "MODELPRIME_TOKEN", Kind::VarName),
     key("axolo", "url", "AXOLO_URL", Kind::Url),
     key("axolo", "api_key_var", "AXOLO_API_KEY", Kind::VarName),
+    key("axolo", "organization", "AXOLO_ORGANIZATION", Kind::Text),
 ];
 
 const fn key(provider: &'static str, key: &'static str, var: &'static str, kind: Kind) -> Key {
@@ -123,6 +137,8 @@ struct FileShape {
     providers: Tables,
     #[serde(default)]
     contexts: BTreeMap<Spanned<String>, ContextShape>,
+    #[serde(default)]
+    profiles: BTreeMap<Spanned<String>, Spanned<AccessProfile>>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +154,7 @@ pub(crate) struct ConfigFile {
     path: Option<PathBuf>,
     base: HashMap<&'static str, Setting>,
     contexts: BTreeMap<String, HashMap<&'static str, Setting>>,
+    profiles: BTreeMap<String, AccessProfile>,
 }
 
 /// The settings in force for one command: the file's, then the chosen context's.
@@ -145,6 +162,8 @@ pub(crate) struct ConfigFile {
 pub(crate) struct Settings {
     base: HashMap<&'static str, Setting>,
     context: Option<(String, HashMap<&'static str, Setting>)>,
+    profiles: BTreeMap<String, AccessProfile>,
+    path: Option<PathBuf>,
 }
 
 /// Where a variable's value came from, for `config show`.
@@ -200,6 +219,8 @@ impl ConfigFile {
         Ok(Settings {
             base: self.base.clone(),
             context,
+            profiles: self.profiles.clone(),
+            path: self.path.clone(),
         })
     }
 
@@ -227,6 +248,28 @@ impl ConfigFile {
 }
 
 impl Settings {
+    /// The access profile `name`; an unknown one is an error naming the known ones.
+    pub(crate) fn profile(&self, name: &str) -> CliResult<&AccessProfile> {
+        if let Some(profile) = self.profiles.get(name) {
+            return Ok(profile);
+        }
+        let place = match &self.path {
+            Some(path) => path.display().to_string(),
+            None => format!("the config file (none found; write {FILE_NAME} or pass --config)"),
+        };
+        let known = if self.profiles.is_empty() {
+            "it defines none: add a [profiles.NAME] table".to_string()
+        } else {
+            format!(
+                "it has: {}",
+                self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+            )
+        };
+        Err(CliError::Usage(format!(
+            "no profile {name:?} in {place} ({known})"
+        )))
+    }
+
     /// The value of variable `name`: the context's, else the environment's (`env`), else
     /// the file's.
     pub(crate) fn lookup(
@@ -317,10 +360,22 @@ pub(crate) fn parse(path: &Path, text: &str) -> CliResult<ConfigFile> {
         }
         contexts.insert(name.get_ref().clone(), tables(&context.providers, &at)?);
     }
+    let mut profiles = BTreeMap::new();
+    for (name, profile) in shape.profiles {
+        if let Err(error) = profile.get_ref().check() {
+            return Err(CliError::Message(format!(
+                "{}: profile {:?}: {error}",
+                at(profile.span()),
+                name.get_ref()
+            )));
+        }
+        profiles.insert(name.into_inner(), profile.into_inner());
+    }
     Ok(ConfigFile {
         path: Some(path.to_path_buf()),
         base,
         contexts,
+        profiles,
     })
 }
 
@@ -562,6 +617,38 @@ token_var = "STAGING_ADVERITY_TOKEN"
         assert!(
             email.contains("usermgmt.toml:2") && email.contains("not an email"),
             "{email}"
+        );
+    }
+
+    #[test]
+    fn profiles_are_read_checked_and_named_in_errors() {
+        let file = parse(
+            Path::new("usermgmt.toml"),
+            "[profiles.developer]\naxiom = \"user\"\nadverity = { groups = [2], workspaces = [3] }\n\
+             paradime = \"DEVELOPER\"\nmodelprime = [\"developer\"]\naxolo = true\n",
+        )
+        .unwrap();
+        let settings = file.settings(None).unwrap();
+        let developer = settings.profile("developer").unwrap();
+        assert_eq!(developer.axiom.as_deref(), Some("user"));
+        assert_eq!(developer.adverity.as_ref().unwrap().workspaces, [3]);
+        assert!(developer.axolo);
+        let unknown = settings.profile("analyst").unwrap_err().to_string();
+        assert!(
+            unknown.contains("no profile \"analyst\"") && unknown.contains("developer"),
+            "{unknown}"
+        );
+
+        let typo = error("\n[profiles.developer]\nparadime = \"DEV\"\n");
+        assert!(
+            typo.starts_with("usermgmt.toml:2: profile \"developer\"")
+                && typo.contains("unknown account type"),
+            "{typo}"
+        );
+        let unknown_provider = error("[profiles.developer]\ngithub = true\n");
+        assert!(
+            unknown_provider.contains("usermgmt.toml:2") && unknown_provider.contains("github"),
+            "{unknown_provider}"
         );
     }
 

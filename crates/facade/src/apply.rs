@@ -363,9 +363,10 @@ impl Directory {
             ));
         };
         let accounts = match &step.action {
-            Action::Delete { .. } | Action::Disable { .. } | Action::Create { .. } => {
-                self.snapshots(backend, person).await?
-            }
+            Action::Delete { .. }
+            | Action::Disable { .. }
+            | Action::Create { .. }
+            | Action::SetAccess { .. } => self.snapshots(backend, person).await?,
             _ => return Ok(false),
         };
         Ok(match &step.action {
@@ -374,6 +375,10 @@ impl Directory {
                 .iter()
                 .any(|a| a.user.id.as_ref() == Some(id) && a.user.status == Status::Active),
             Action::Create { .. } => !accounts.is_empty(),
+            Action::SetAccess { id, access, .. } => accounts.iter().any(|a| {
+                a.user.id.as_ref() == Some(id)
+                    && crate::Access::of(step.provider, a).is_some_and(|now| now.same_as(access))
+            }),
             _ => false,
         })
     }
@@ -382,7 +387,7 @@ impl Directory {
 /// Steps whose outcome is decided by the plan alone (no request).
 fn planned_outcome(action: &Action) -> Option<Outcome> {
     match action {
-        Action::NotFound => Some(Outcome::NothingToDo),
+        Action::NotFound | Action::Unchanged { .. } => Some(Outcome::NothingToDo),
         Action::Skip { reason } => Some(Outcome::Skipped {
             reason: reason.clone(),
         }),
@@ -404,7 +409,11 @@ fn is_removal(action: &Action) -> bool {
 fn checkable(action: &Action) -> bool {
     matches!(
         action,
-        Action::Delete { .. } | Action::Disable { .. } | Action::Create { .. } | Action::NotFound
+        Action::Delete { .. }
+            | Action::Disable { .. }
+            | Action::Create { .. }
+            | Action::SetAccess { .. }
+            | Action::NotFound
     )
 }
 

@@ -346,6 +346,9 @@ impl Directory {
                 Backend::Axolo(c),
             ) => providers::axolo::onboard_login(c, organization, github_login, slack_id).await,
             (Action::Create { .. }, _) => self.create(step, plan).await,
+            (Action::SetAccess { id, access, .. }, _) => {
+                self.set_access(provider, id, access).await
+            }
             _ => Err(Error::InvalidInput {
                 provider: Some(provider),
                 message: format!("{} cannot be carried out at {provider}", step.action.verb()),
@@ -397,6 +400,41 @@ impl Directory {
             #[cfg(feature = "modelprime")]
             (Backend::ModelPrime(c), crate::Access::ModelPrimeRoles { roles }) => {
                 providers::modelprime::invite_with_roles(c, email.as_str(), &name, roles).await
+            }
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// Give the account `id` at `provider` exactly `access`.
+    async fn set_access(
+        &self,
+        provider: Provider,
+        id: &str,
+        access: &crate::Access,
+    ) -> Result<Receipt, Error> {
+        let id = &crate::validate::provider_id(provider, "user id", id)?;
+        let mismatch = || Error::InvalidInput {
+            provider: Some(provider),
+            message: format!("{access} is not a kind of access {provider} grants"),
+        };
+        #[cfg(not(any_provider))]
+        let _ = id;
+        match (self.require(provider)?, access) {
+            #[cfg(feature = "axiom")]
+            (Backend::Axiom(c), crate::Access::AxiomRole { role }) => {
+                providers::axiom::set_role(c, id, role).await
+            }
+            #[cfg(feature = "adverity")]
+            (Backend::Adverity(c), crate::Access::AdverityGroups { groups, workspaces }) => {
+                providers::adverity::set_groups(c, id, groups, workspaces).await
+            }
+            #[cfg(feature = "paradime")]
+            (Backend::Paradime(c), crate::Access::ParadimeAccountType { account_type }) => {
+                providers::paradime::set_account_type(c, id, account_type).await
+            }
+            #[cfg(feature = "modelprime")]
+            (Backend::ModelPrime(c), crate::Access::ModelPrimeRoles { roles }) => {
+                providers::modelprime::set_roles(c, id, roles).await
             }
             _ => Err(mismatch()),
         }

@@ -96,9 +96,11 @@ mod decode_fuzz;
 mod directory;
 mod model;
 mod offboard;
+mod onboard;
 pub mod paginate;
 mod plan;
 pub mod prelude;
+mod profile;
 mod providers;
 mod record;
 mod reinstate;
@@ -113,7 +115,9 @@ pub use capabilities::{Capabilities, Removal};
 pub use directory::{Backend, Directory, Invite};
 pub use model::{AccessLevel, Person, Status, User};
 pub use offboard::{OffboardOptions, PlanError};
+pub use onboard::Onboarding;
 pub use plan::{Access, Action, PLAN_FORMAT, Plan, PlanFileError, PlanKind, Snapshot, Step};
+pub use profile::{AccessProfile, AdverityAccess, ProfileError};
 #[cfg(feature = "adverity")]
 pub use providers::adverity;
 #[cfg(feature = "axiom")]

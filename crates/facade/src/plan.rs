@@ -55,6 +55,8 @@ pub enum PlanKind {
     Offboard,
     /// Bring back what an offboarding removed.
     Reinstate,
+    /// Give a person a profile's access everywhere.
+    Onboard,
 }
 
 impl PlanKind {
@@ -63,6 +65,7 @@ impl PlanKind {
         match self {
             PlanKind::Offboard => "offboard",
             PlanKind::Reinstate => "reinstate",
+            PlanKind::Onboard => "onboard",
         }
     }
 }
@@ -179,6 +182,17 @@ impl fmt::Display for Step {
                 f,
                 "onboard GitHub login {github_login} into {provider} organization {organization}"
             ),
+            Action::SetAccess { id, email, access } => write!(
+                f,
+                "give {provider} user {email} (id {}) {access}",
+                ShortId(id)
+            ),
+            Action::Unchanged { email, access } => {
+                write!(
+                    f,
+                    "{provider} user {email} has {access} already: nothing to do"
+                )
+            }
             Action::NotFound => write!(f, "no {provider} account: nothing to do"),
             Action::Skip { reason } => write!(f, "skip {provider}: {reason}"),
             Action::LookupFailed { error } => write!(f, "{provider} lookup failed: {error}"),
@@ -344,6 +358,22 @@ pub enum Action {
         /// The Slack member id Axolo needs.
         slack_id: String,
     },
+    /// Change an existing account's access to exactly `access` (a mover).
+    SetAccess {
+        /// The provider's id for the account.
+        id: String,
+        /// Its email, for the record.
+        email: String,
+        /// The access it gets.
+        access: Access,
+    },
+    /// The account already has the access asked for: nothing to do.
+    Unchanged {
+        /// Its email, for the record.
+        email: String,
+        /// The access it has.
+        access: Access,
+    },
     /// The person has no account here.
     NotFound,
     /// Nothing can be done here, and why.
@@ -368,6 +398,7 @@ impl Action {
                 | Action::Offboard { .. }
                 | Action::Create { .. }
                 | Action::Onboard { .. }
+                | Action::SetAccess { .. }
         )
     }
 
@@ -387,6 +418,8 @@ impl Action {
             Action::Offboard { .. } => "offboard",
             Action::Create { .. } => "create",
             Action::Onboard { .. } => "onboard",
+            Action::SetAccess { .. } => "set-access",
+            Action::Unchanged { .. } => "unchanged",
             Action::NotFound => "not-found",
             Action::Skip { .. } => "skip",
             Action::LookupFailed { .. } => "lookup-failed",
@@ -398,7 +431,9 @@ impl Action {
         match self {
             Action::Delete { email, .. }
             | Action::Disable { email, .. }
-            | Action::Create { email, .. } => Some(email),
+            | Action::Create { email, .. }
+            | Action::SetAccess { email, .. }
+            | Action::Unchanged { email, .. } => Some(email),
             Action::Offboard { github_login, .. } | Action::Onboard { github_login, .. } => {
                 Some(github_login)
             }
@@ -422,6 +457,12 @@ impl fmt::Display for Action {
                 github_login,
                 ..
             } => write!(f, "onboard {github_login} into {organization}"),
+            Action::SetAccess { id, email, access } => {
+                write!(f, "give {email} (id {id}) {access}")
+            }
+            Action::Unchanged { email, access } => {
+                write!(f, "{email} has {access} already: nothing to do")
+            }
             Action::NotFound => f.write_str("no account: nothing to do"),
             Action::Skip { reason } => write!(f, "skip: {reason}"),
             Action::LookupFailed { error } => write!(f, "lookup failed: {error}"),

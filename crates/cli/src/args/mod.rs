@@ -10,6 +10,7 @@ mod axolo;
 mod config;
 mod modelprime;
 mod offboard;
+mod onboard;
 mod paradime;
 mod runs;
 mod sandbox;
@@ -22,6 +23,7 @@ pub(crate) use axolo::*;
 pub(crate) use config::*;
 pub(crate) use modelprime::*;
 pub(crate) use offboard::*;
+pub(crate) use onboard::*;
 pub(crate) use paradime::*;
 pub(crate) use runs::*;
 pub(crate) use sandbox::*;
@@ -125,6 +127,8 @@ pub(crate) enum Command {
     /// Users across every configured provider.
     #[command(subcommand)]
     Users(UsersCommand),
+    /// Plan (and with --apply, run) giving one person a profile's access in every provider.
+    Onboard(OnboardArgs),
     /// Plan (and with --apply, run) removing one person from every provider.
     Offboard(OffboardArgs),
     /// Apply a plan file exactly as it was reviewed.

@@ -8,6 +8,7 @@ mod completions;
 mod config;
 mod modelprime;
 mod offboard;
+mod onboard;
 mod paradime;
 mod plan_flow;
 mod runs;
@@ -54,6 +55,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
     let output = cli.output;
     let done = match cli.command {
         Command::Offboard(args) => return offboard::run(&config, output, args).await,
+        Command::Onboard(args) => return onboard::run(&config, output, args).await,
         Command::Apply(args) => return apply::run(&config, output, args).await,
         Command::Runs(command) => return runs::run(&config, output, command).await,
         Command::Axiom(command) => axiom::run(&config, output, command).await,

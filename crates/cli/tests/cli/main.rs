@@ -20,6 +20,7 @@ mod interrupt;
 mod journal;
 mod modelprime;
 mod offboarding;
+mod onboard;
 mod output;
 mod paradime;
 mod partial;

@@ -29,6 +29,7 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "USERMGMT_SANDBOX_STATE",
     "USERMGMT_CONFIG",
     "USERMGMT_CONTEXT",
+    "AXOLO_ORGANIZATION",
 ];
 
 /// `usermgmt offboard` for the demo leaver, with the Axolo login and organization.

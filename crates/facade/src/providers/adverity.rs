@@ -171,6 +171,26 @@ pub(crate) fn to_snapshot(user: types::User) -> Snapshot {
     }
 }
 
+/// Give the user `id` exactly these groups and workspaces (nothing else is sent).
+pub(crate) async fn set_groups(
+    client: &Client,
+    id: &str,
+    groups: &[i64],
+    workspaces: &[i64],
+) -> Result<Receipt, crate::Error> {
+    let id: i64 = id.parse().map_err(|_| crate::Error::InvalidInput {
+        provider: Some(ADVERITY),
+        message: format!("Adverity user ids are numbers, not {id:?}"),
+    })?;
+    let request = client.update_user().id(id).body_map(|b| {
+        b.groups(Some(groups.to_vec()))
+            .workspaces(Some(workspaces.to_vec()))
+    });
+    Ok(receipt::send(ADVERITY, "update_user", request.send())
+        .await?
+        .1)
+}
+
 /// Create an active user with exactly these names, groups and workspaces.
 pub(crate) async fn create(
     client: &Client,

@@ -176,6 +176,18 @@ pub(crate) fn to_snapshot(user: types::User) -> Snapshot {
     }
 }
 
+/// Give the user `id` exactly the role id `role` (built-in or custom).
+pub(crate) async fn set_role(
+    client: &Client,
+    id: &str,
+    role: &str,
+) -> Result<Receipt, crate::Error> {
+    let request = client.update_user_role().id(id).body_map(|b| b.role(role));
+    Ok(receipt::send(AXIOM, "update_user_role", request.send())
+        .await?
+        .1)
+}
+
 /// Create `email` with the role id `role` (built-in or custom).
 pub(crate) async fn create(
     client: &Client,

@@ -203,6 +203,21 @@ pub(crate) async fn change_role(
     call(MODELPRIME, "replace_user_roles", request.send()).await
 }
 
+/// Give the user `id` exactly `roles`.
+pub(crate) async fn set_roles(
+    client: &Client,
+    id: &str,
+    roles: &[String],
+) -> Result<Receipt, crate::Error> {
+    let roles: Vec<PermissionRole> = roles.iter().map(|r| PermissionRole::from_wire(r)).collect();
+    let request = client.replace_user_roles().id(id).body(roles);
+    Ok(
+        receipt::send(MODELPRIME, "replace_user_roles", request.send())
+            .await?
+            .1,
+    )
+}
+
 pub(crate) async fn remove(client: &Client, id: &str) -> Result<Receipt, crate::Error> {
     let request = client.remove_user().id(id).send();
     Ok(receipt::send(MODELPRIME, "remove_user", request).await?.1)

@@ -143,6 +143,18 @@ pub(crate) async fn disable(client: &Client, uid: &str) -> Result<Receipt, crate
     Ok(graphql_receipt())
 }
 
+/// Give the member `uid` the account type exactly as Paradime names it.
+pub(crate) async fn set_account_type(
+    client: &Client,
+    uid: &str,
+    account_type: &str,
+) -> Result<Receipt, crate::Error> {
+    client
+        .update_user_account_type(uid, UserAccountType::from_wire(account_type))
+        .await?;
+    Ok(graphql_receipt())
+}
+
 /// Invite `email` with the account type exactly as Paradime names it.
 pub(crate) async fn invite_as(
     client: &Client,

@@ -8,6 +8,7 @@
 mod directory;
 mod hostile;
 mod offboard;
+mod onboard;
 mod paginate;
 mod unsupported;
 
