@@ -204,6 +204,58 @@ impl Directory {
         stream::select_all(streams).boxed()
     }
 
+    /// Every account of every configured provider that can list users, each with the
+    /// provider's own record (Adverity's groups, workspaces and last login, Axiom's role
+    /// id, Model-Prime's roles), for comparing access: one stream, provider by provider
+    /// interleaved; a provider that fails yields its error and the others go on.
+    /// Model-Prime lists no roles, so each of its users costs one more request (8 at a
+    /// time).
+    pub fn list_snapshots(&self) -> BoxStream<'static, Result<Snapshot, Error>> {
+        let streams: Vec<_> = self
+            .backends
+            .iter()
+            .filter(|b| Capabilities::of(b.provider()).list_users)
+            .map(|b| self.snapshots_of(b))
+            .collect();
+        stream::select_all(streams).boxed()
+    }
+
+    fn snapshots_of(&self, backend: &Backend) -> BoxStream<'static, Result<Snapshot, Error>> {
+        #[allow(unused_variables)] // used only by the paginated providers' features
+        let options = self.page_options;
+        match backend {
+            #[cfg(feature = "axiom")]
+            Backend::Axiom(c) => providers::axiom::users(c)
+                .map_ok(providers::axiom::to_snapshot)
+                .boxed(),
+            #[cfg(feature = "adverity")]
+            Backend::Adverity(c) => providers::adverity::users(c, options)
+                .map_ok(providers::adverity::to_snapshot)
+                .boxed(),
+            #[cfg(feature = "paradime")]
+            Backend::Paradime(c) => providers::paradime::users(c)
+                .map_ok(providers::paradime::to_snapshot)
+                .boxed(),
+            #[cfg(feature = "modelprime")]
+            Backend::ModelPrime(c) => {
+                let client = c.clone();
+                providers::modelprime::users(c, options, None)
+                    .map_ok(move |user| {
+                        let client = client.clone();
+                        async move { providers::modelprime::get_snapshot(&client, &user.id).await }
+                    })
+                    .try_buffered(8)
+                    .boxed()
+            }
+            #[cfg(feature = "axolo")]
+            Backend::Axolo(_) => {
+                stream::iter([Err(unsupported(Provider::Axolo, "listing users"))]).boxed()
+            }
+            #[cfg(not(any_provider))]
+            _ => match *backend {},
+        }
+    }
+
     /// Every user of one provider, as a stream; [`Error::Unsupported`] (no request) if
     /// the provider cannot list users.
     pub fn list_users_of(&self, provider: Provider) -> BoxStream<'static, Result<User, Error>> {
