@@ -37,6 +37,8 @@ pub(super) struct Operation<'d, 'a> {
     pub(super) name: Option<&'a str>,
     pub(super) var_defs: &'d [VarDef<'a>],
     pub(super) selection_set: &'d SelectionSet<'a>,
+    /// Where the operation starts (for errors about the operation itself).
+    pub(super) position: Pos,
 }
 
 /// The operation named `wanted`, or the only one.
@@ -65,24 +67,35 @@ pub(super) fn select<'d, 'a>(
             }
         },
     };
-    Ok(match chosen {
+    operation_of(chosen)
+}
+
+/// An operation definition as the executor sees it; subscriptions are refused (the
+/// schema has no subscription type).
+pub(super) fn operation_of<'d, 'a>(
+    definition: &'d OperationDefinition<'a, &'a str>,
+) -> Result<Operation<'d, 'a>, Vec<Value>> {
+    Ok(match definition {
         OperationDefinition::SelectionSet(set) => Operation {
             root: "Query",
             name: None,
             var_defs: &[],
             selection_set: set,
+            position: set.span.0,
         },
         OperationDefinition::Query(query) => Operation {
             root: "Query",
             name: query.name,
             var_defs: &query.variable_definitions,
             selection_set: &query.selection_set,
+            position: query.position,
         },
         OperationDefinition::Mutation(mutation) => Operation {
             root: "Mutation",
             name: mutation.name,
             var_defs: &mutation.variable_definitions,
             selection_set: &mutation.selection_set,
+            position: mutation.position,
         },
         OperationDefinition::Subscription(s) => {
             return Err(vec![error(
@@ -93,7 +106,30 @@ pub(super) fn select<'d, 'a>(
     })
 }
 
-fn name_of<'a>(op: &OperationDefinition<'a, &'a str>) -> Option<&'a str> {
+/// A syntax error with graphql-js's prefix and the position graphql-parser reports
+/// (only inside its message text: its error type is opaque), as `locations`.
+pub(super) fn syntax_error(parse_error: &impl std::fmt::Display) -> Value {
+    let text = parse_error.to_string();
+    let detail = text.strip_prefix("query parse error: ").unwrap_or(&text);
+    let position = detail.strip_prefix("Parse error at ").and_then(|rest| {
+        let (at, _) = rest
+            .split_once(|c: char| c.is_whitespace())
+            .unwrap_or((rest, ""));
+        let (line, column) = at.split_once(':')?;
+        Some(Pos {
+            line: line.parse().ok()?,
+            column: column.parse().ok()?,
+        })
+    });
+    let message = detail
+        .split_once('\n')
+        .map_or(detail, |(_, rest)| rest)
+        .trim()
+        .replace('\n', "; ");
+    error(format!("Syntax Error: {message}"), position)
+}
+
+pub(super) fn name_of<'a>(op: &OperationDefinition<'a, &'a str>) -> Option<&'a str> {
     match op {
         OperationDefinition::SelectionSet(_) => None,
         OperationDefinition::Query(q) => q.name,

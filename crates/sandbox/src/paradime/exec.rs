@@ -13,11 +13,13 @@ use serde_json::{Map, Value, json};
 use super::coerce::coerce_variables;
 use super::document::{
     Collected, Directive, Field, Fragments, GqlValue, Operation, SelectionSet, error, select,
+    syntax_error,
 };
+use super::introspect;
 use super::resolve::{self, Node, Obj};
 use super::schema;
 use super::state::State;
-use super::validate::Validator;
+use super::validate::validate_document;
 
 /// The parts of a GraphQL request body.
 #[derive(Debug, Clone, Copy)]
@@ -36,8 +38,7 @@ pub(super) fn execute(state: &mut State, request: &GraphqlRequest<'_>) -> Value 
 }
 
 fn run(state: &mut State, request: &GraphqlRequest<'_>) -> Result<Value, Vec<Value>> {
-    let doc = q::parse_query::<&str>(request.query)
-        .map_err(|e| vec![error(format!("Syntax Error: {e}"), None)])?;
+    let doc = q::parse_query::<&str>(request.query).map_err(|e| vec![syntax_error(&e)])?;
     let mut fragments: Fragments<'_, '_> = HashMap::new();
     let mut operations = Vec::new();
     let mut errors = Vec::new();
@@ -54,17 +55,11 @@ fn run(state: &mut State, request: &GraphqlRequest<'_>) -> Result<Value, Vec<Val
             Definition::Operation(op) => operations.push(op),
         }
     }
-    let operation = select(&operations, request.operation_name)?;
-    let mut validator = Validator {
-        fragments: &fragments,
-        op: &operation,
-        errors,
-    };
-    validator.variable_definitions();
-    validator.selection_set(operation.selection_set, operation.root, &mut Vec::new());
-    if !validator.errors.is_empty() {
-        return Err(validator.errors);
+    let errors = validate_document(&doc, &fragments, errors);
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    let operation = select(&operations, request.operation_name)?;
     let executor = Executor {
         fragments: &fragments,
         vars: coerce_variables(&operation, request.variables)?,
@@ -137,6 +132,16 @@ impl<'d, 'a> Executor<'_, 'd, 'a> {
         }
     }
 
+    /// A field's arguments, coerced (absent ones are left out: every argument with a
+    /// default is read with that default).
+    fn arguments(&self, field: &Field<'a>) -> Map<String, Value> {
+        field
+            .arguments
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), self.argument(v)))
+            .collect()
+    }
+
     fn root(&self, state: &mut State, op: &Operation<'d, 'a>) -> Value {
         let mut fields = Vec::new();
         self.collect(op.selection_set, &mut fields);
@@ -149,13 +154,11 @@ impl<'d, 'a> Executor<'_, 'd, 'a> {
             let value = if first.name == "__typename" {
                 Value::String(op.root.to_owned())
             } else if let Some(def) = schema::lookup(op.root, first.name) {
-                if op.root == "Mutation" {
-                    let args: Map<String, Value> = first
-                        .arguments
-                        .iter()
-                        .map(|(n, v)| ((*n).to_owned(), self.argument(v)))
-                        .collect();
-                    let node = resolve::mutate(state, first.name, &args);
+                if first.name.starts_with("__") {
+                    let node = introspect::root_field(first.name, &self.arguments(first));
+                    self.complete(node, def.ty, &group)
+                } else if op.root == "Mutation" {
+                    let node = resolve::mutate(state, first.name, &self.arguments(first));
                     self.complete(node, def.ty, &group)
                 } else {
                     self.complete(resolve::query(state, first.name), def.ty, &group)
@@ -176,6 +179,7 @@ impl<'d, 'a> Executor<'_, 'd, 'a> {
             Node::Null => Value::Null,
             Node::Bool(b) => Value::Bool(b),
             Node::Str(s) => Value::String(s.to_owned()),
+            Node::Owned(s) => Value::String(s),
             Node::List(items) => {
                 let item = schema::list_item(ty).unwrap_or(ty);
                 let named = schema::named_type(item);
@@ -223,7 +227,7 @@ impl<'d, 'a> Executor<'_, 'd, 'a> {
             let value = if first.name == "__typename" {
                 Value::String(type_name.to_owned())
             } else if let Some(def) = schema::lookup(type_name, first.name) {
-                self.complete(obj.field(first.name), def.ty, group)
+                self.complete(obj.field(first.name, &self.arguments(first)), def.ty, group)
             } else {
                 Value::Null
             };

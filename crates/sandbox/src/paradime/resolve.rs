@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use super::introspect::Meta;
 use super::state::{Invitation, Member, State};
 
 /// A resolved value, borrowed from the state where possible.
@@ -14,6 +15,8 @@ pub(super) enum Node<'s> {
     Bool(bool),
     /// A string or enum value.
     Str(&'s str),
+    /// A string built for the answer (an introspected default value).
+    Owned(String),
     /// A list.
     List(Vec<Node<'s>>),
     /// An object whose fields resolve on demand.
@@ -34,13 +37,16 @@ pub(super) enum Obj<'s> {
     Workspace(&'s (String, String)),
     /// The three mutation payloads: `{ok}`.
     Ok(bool),
+    /// An introspection object (`__Schema`, `__Type`, ...).
+    Meta(Meta),
 }
 
 impl<'s> Obj<'s> {
-    /// Field `name` of this object (`Null` for fields it does not have; the executor has
-    /// already checked the query against the schema).
-    pub(super) fn field(&self, name: &str) -> Node<'s> {
+    /// Field `name` of this object with its coerced arguments (`Null` for fields it does
+    /// not have; the executor has already checked the query against the schema).
+    pub(super) fn field(&self, name: &str, args: &Map<String, Value>) -> Node<'s> {
         match (self, name) {
+            (Obj::Meta(meta), _) => meta.field(name, args),
             (Obj::ListUsers(_) | Obj::ListWorkspaces(_), "ok") => Node::Bool(true),
             (Obj::Ok(ok), "ok") => Node::Bool(*ok),
             (Obj::ListUsers(state), "activeUsers") => Node::List(

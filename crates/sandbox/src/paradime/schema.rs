@@ -2,7 +2,10 @@
 //! the enums — what the executor checks a query against.
 //!
 //! Written from the same facts as `specs/paradime/schema.graphql` but independently of it,
-//! so a wrong spec shows up as a disagreement with this fake.
+//! so a wrong spec shows up as a disagreement with this fake (`introspect.rs` tests that
+//! they agree). The introspection types come from `introspect.rs`.
+
+use super::introspect;
 
 /// One field of an object type.
 #[derive(Debug, Clone, Copy)]
@@ -100,12 +103,17 @@ pub(super) fn object_fields(name: &str) -> Option<&'static [FieldDef]> {
         "ListWorkspacesPayload" => LIST_WORKSPACES_PAYLOAD,
         "Workspace" => WORKSPACE,
         "InviteUserPayload" | "UpdateUserAccountTypePayload" | "DisableUserPayload" => OK_PAYLOAD,
-        _ => return None,
+        _ => return introspect::meta_object_fields(name),
     })
 }
 
 /// Field `field` of object type `type_name`.
 pub(super) fn lookup(type_name: &str, field: &str) -> Option<&'static FieldDef> {
+    match (type_name, field) {
+        ("Query", "__schema") => return Some(&introspect::SCHEMA_FIELD),
+        ("Query", "__type") => return Some(&introspect::TYPE_FIELD),
+        _ => {}
+    }
     object_fields(type_name)?.iter().find(|f| f.name == field)
 }
 
@@ -114,7 +122,7 @@ pub(super) fn enum_values(name: &str) -> Option<&'static [&'static str]> {
     match name {
         "UserAccountType" => Some(ACCOUNT_TYPES),
         "InviteStatus" => Some(INVITE_STATUSES),
-        _ => None,
+        _ => introspect::meta_enum_values(name),
     }
 }
 

@@ -273,3 +273,105 @@ async fn non_graphql_requests_are_rejected_at_the_http_level() {
         .await
         .expect(404);
 }
+
+#[tokio::test]
+async fn bearer_tokens_of_the_official_sdk_are_accepted_and_wrong_combinations_refused() {
+    use usermgmt_sandbox::credentials::{
+        PARADIME_API_SECRET, PARADIME_COMPANY_BEARER_TOKEN, PARADIME_WORKSPACE_TOKEN,
+    };
+    let sandbox = start().await;
+    let url = &sandbox.paradime().base_url;
+    let body = json!({"query": "{ listWorkspaces { workspaces { uid } } }"});
+    let spaces = graphql(
+        &sandbox,
+        "{ listWorkspaces { workspaces { uid } } }",
+        Value::Null,
+    )
+    .await;
+    let first = spaces["data"]["listWorkspaces"]["workspaces"][0]["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let second = spaces["data"]["listWorkspaces"]["workspaces"][1]["uid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let as_bearer = |token: &str, workspace: Option<&str>| {
+        let request = http().post(url).bearer_auth(token).json(&body);
+        match workspace {
+            Some(uid) => request.header("X-Paradime-Workspace", uid),
+            None => request,
+        }
+    };
+    // A workspace token, with or without its own workspace named.
+    send(as_bearer(PARADIME_WORKSPACE_TOKEN, None))
+        .await
+        .expect(200);
+    send(as_bearer(PARADIME_WORKSPACE_TOKEN, Some(&first)))
+        .await
+        .expect(200);
+    // A company token with any of its workspaces.
+    send(as_bearer(PARADIME_COMPANY_BEARER_TOKEN, Some(&second)))
+        .await
+        .expect(200);
+    // Refused: a company token without a workspace or with an unknown one, a workspace
+    // token naming another workspace, the secret as a bearer token, a token as the secret.
+    let refused = [
+        (as_bearer(PARADIME_COMPANY_BEARER_TOKEN, None), 401),
+        (as_bearer(PARADIME_COMPANY_BEARER_TOKEN, Some("f00d")), 403),
+        (as_bearer(PARADIME_WORKSPACE_TOKEN, Some(&second)), 403),
+        (as_bearer(PARADIME_API_SECRET, None), 401),
+        (
+            http()
+                .post(url)
+                .header(
+                    "X-API-KEY",
+                    credential(sandbox.paradime(), "PARADIME_API_KEY"),
+                )
+                .header("X-API-SECRET", PARADIME_COMPANY_BEARER_TOKEN)
+                .json(&body),
+            401,
+        ),
+    ];
+    for (request, status) in refused {
+        let answer = send(request).await.expect(status);
+        assert!(answer["errors"][0]["message"].is_string(), "{answer}");
+    }
+}
+
+#[tokio::test]
+async fn a_batch_gets_one_result_per_request_in_order() {
+    let sandbox = start().await;
+    let uid = uid_of(&users(&sandbox).await, demo::LEAVER_EMAIL);
+    let batch = json!([
+        {"query": "mutation D($uid: String!) { disableUser(uid: $uid) { ok } }", "variables": {"uid": uid}},
+        {"query": "{ listUsers { activeUsers { email } } }"},
+        {"query": "{ nope }"},
+        {"variables": {}},
+        42,
+    ]);
+    let results = send(post(&sandbox).json(&batch)).await.expect(200);
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    assert_eq!(results[0], json!({"data": {"disableUser": {"ok": true}}}));
+    // Entries run in order: the second sees the first's change.
+    let emails = results[1]["data"]["listUsers"]["activeUsers"].to_string();
+    assert!(!emails.contains(demo::LEAVER_EMAIL), "{emails}");
+    assert_eq!(
+        results[2]["errors"][0]["message"],
+        "Cannot query field \"nope\" on type \"Query\"."
+    );
+    assert_eq!(
+        results[3]["errors"][0]["message"],
+        "Must provide query string."
+    );
+    assert_eq!(
+        results[4]["errors"][0]["message"],
+        "POST body sent invalid JSON."
+    );
+    send(post(&sandbox).json(&json!([]))).await.expect(400);
+    let too_many: Vec<Value> = (0..21)
+        .map(|_| json!({"query": "{ __typename }"}))
+        .collect();
+    send(post(&sandbox).json(&too_many)).await.expect(400);
+}
