@@ -91,6 +91,11 @@ impl Config {
         (value, source)
     }
 
+    /// Every access profile of the config file, by name.
+    pub(crate) fn profiles(&self) -> &std::collections::BTreeMap<String, usermgmt::AccessProfile> {
+        self.settings.profiles()
+    }
+
     /// The access profile `name` of the config file.
     pub(crate) fn profile(&self, name: &str) -> CliResult<&usermgmt::AccessProfile> {
         self.settings.profile(name)

@@ -248,6 +248,11 @@ impl ConfigFile {
 }
 
 impl Settings {
+    /// Every access profile, by name.
+    pub(crate) fn profiles(&self) -> &BTreeMap<String, AccessProfile> {
+        &self.profiles
+    }
+
     /// The access profile `name`; an unknown one is an error naming the known ones.
     pub(crate) fn profile(&self, name: &str) -> CliResult<&AccessProfile> {
         if let Some(profile) = self.profiles.get(name) {

@@ -12,6 +12,7 @@ mod journal;
 mod logging;
 mod output;
 mod progress;
+mod roster_file;
 
 use std::process::ExitCode;
 

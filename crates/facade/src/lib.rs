@@ -106,6 +106,7 @@ mod record;
 mod reinstate;
 mod report;
 mod roles;
+mod roster;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod validate;
@@ -132,6 +133,7 @@ pub use providers::modelprime;
 pub use providers::paradime;
 pub use record::{RecordError, Recorder, RunMeta};
 pub use report::{ApplyReport, Outcome, StepReport};
+pub use roster::{Roster, RosterEntry};
 /// Re-exported: the token [`ApplyOptions::with_cancel`] takes.
 pub use tokio_util::sync::CancellationToken;
 /// The shared runtime: credentials, options, errors.

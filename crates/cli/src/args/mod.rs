@@ -12,6 +12,7 @@ mod modelprime;
 mod offboard;
 mod onboard;
 mod paradime;
+mod roster;
 mod runs;
 mod sandbox;
 mod users;
@@ -25,6 +26,7 @@ pub(crate) use modelprime::*;
 pub(crate) use offboard::*;
 pub(crate) use onboard::*;
 pub(crate) use paradime::*;
+pub(crate) use roster::*;
 pub(crate) use runs::*;
 pub(crate) use sandbox::*;
 pub(crate) use users::*;
@@ -131,6 +133,9 @@ pub(crate) enum Command {
     Onboard(OnboardArgs),
     /// Plan (and with --apply, run) removing one person from every provider.
     Offboard(OffboardArgs),
+    /// The roster: who should have access, as a YAML or CSV file.
+    #[command(subcommand)]
+    Roster(RosterCommand),
     /// Apply a plan file exactly as it was reviewed.
     Apply(ApplyArgs),
     /// The journal: list, show, resume and reverse recorded runs.

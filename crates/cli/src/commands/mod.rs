@@ -11,6 +11,7 @@ mod offboard;
 mod onboard;
 mod paradime;
 mod plan_flow;
+mod roster;
 mod runs;
 mod sandbox;
 mod users;
@@ -65,6 +66,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Axolo(command) => axolo::run(&config, output, command).await,
         Command::Users(command) => users::run(&config, output, command).await,
         Command::Config(command) => config::run(&config, output, &command),
+        Command::Roster(command) => roster::run(&config, command).await,
         Command::Sandbox(_) | Command::Completions { .. } | Command::Man => Ok(()),
     };
     done.map(|()| ExitCode::SUCCESS)

@@ -192,3 +192,54 @@ fn an_unknown_profile_or_a_bad_profile_file_is_refused_before_anything_is_looked
         one_error_line(&no_file)
     );
 }
+
+#[test]
+fn roster_dump_names_the_profile_a_persons_access_fits_and_the_dump_checks_clean() {
+    let world = World::new();
+    std::fs::write(
+        world.dir.path().join("usermgmt.toml"),
+        "[profiles.engineer]\naxiom = \"user\"\nadverity = { groups = [2], workspaces = [1] }\n",
+    )
+    .unwrap();
+    ok(&mut world.usermgmt(&[&onboard("engineer")[..], &["--apply", "--yes"]].concat()));
+    let out = world.dir.path().join("roster.yaml");
+    ok(world.usermgmt(&["roster", "dump", "--out"]).arg(&out));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains(
+            "- email: barbara@acme.example\n  name: Barbara Liskov\n  profile: engineer\n"
+        ),
+        "{text}"
+    );
+    // Someone whose access fits no profile keeps it, per provider.
+    assert!(
+        text.contains(
+            "- email: ada@acme.example\n  name: Ada Lovelace\n  access:\n    axiom: owner\n"
+        ),
+        "{text}"
+    );
+    ok(world.usermgmt(&["roster", "check"]).arg(&out));
+
+    // CSV cannot hold per-provider access: refused, and nothing is written.
+    let csv = world.dir.path().join("roster.csv");
+    let refused = fails(world.usermgmt(&["roster", "dump", "--out"]).arg(&csv));
+    assert!(
+        one_error_line(&refused).contains("CSV has no column"),
+        "{}",
+        one_error_line(&refused)
+    );
+    assert!(!csv.exists());
+
+    // A roster naming an unknown profile, or someone twice, does not check.
+    std::fs::write(
+        &out,
+        "people:\n  - email: ada@acme.example\n    profile: manager\n",
+    )
+    .unwrap();
+    let unknown = fails(world.usermgmt(&["roster", "check"]).arg(&out));
+    assert!(
+        one_error_line(&unknown).contains("no profile \"manager\""),
+        "{}",
+        one_error_line(&unknown)
+    );
+}
