@@ -193,7 +193,8 @@ impl Directory {
         Ok(report)
     }
 
-    /// Compare every target with its before-state; one lookup per provider.
+    /// Compare every target with its before-state: per provider, one lookup of the
+    /// plan's person, or one listing for a plan about several people.
     async fn check_stale(&self, plan: &Plan) -> Result<(), ApplyError> {
         let mut providers: Vec<Provider> = plan
             .steps
@@ -205,7 +206,7 @@ impl Directory {
         providers.dedup();
         let lookups = providers.iter().map(|provider| async move {
             let now = match self.backend(*provider) {
-                Some(backend) => self.snapshots(backend, &plan.person).await,
+                Some(backend) => self.accounts_of_plan(backend, plan).await,
                 None => Err(crate::directory::unsupported(*provider, "this directory")),
             };
             (*provider, now)
@@ -213,8 +214,36 @@ impl Directory {
         let mut changes = Vec::new();
         for (provider, now) in futures::future::join_all(lookups).await {
             let now = now.map_err(|source| ApplyError::Check { provider, source })?;
-            let steps = plan.steps.iter().filter(|s| s.provider == provider);
-            changes.extend(stale_changes(provider, steps, &now));
+            let mut people: Vec<String> = plan
+                .steps
+                .iter()
+                .filter(|s| s.provider == provider)
+                .filter_map(|s| {
+                    plan.person_of(s)
+                        .map(|p| p.email().as_str().to_ascii_lowercase())
+                })
+                .collect();
+            people.sort();
+            people.dedup();
+            for email in people {
+                let steps = plan.steps.iter().filter(|s| {
+                    s.provider == provider
+                        && plan
+                            .person_of(s)
+                            .is_some_and(|p| p.email().as_str().eq_ignore_ascii_case(&email))
+                });
+                let theirs: Vec<Snapshot> = now
+                    .iter()
+                    .filter(|a| {
+                        a.user
+                            .email
+                            .as_deref()
+                            .is_some_and(|e| e.eq_ignore_ascii_case(&email))
+                    })
+                    .cloned()
+                    .collect();
+                changes.extend(stale_changes(provider, steps, &theirs));
+            }
         }
         if changes.is_empty() {
             Ok(())
@@ -281,7 +310,7 @@ impl Directory {
             return finish(StepReport::without_request(index, step, outcome));
         }
         if verify_first {
-            match self.in_place(step, &plan.person).await {
+            match self.in_place(step, plan.person_of(step)).await {
                 Ok(true) => {
                     return finish(StepReport::without_request(
                         index,
@@ -340,7 +369,10 @@ impl Directory {
                 report.outcome = if error.is_not_found() && is_removal(&step.action) {
                     Outcome::AlreadyDone
                 } else if matches!(step.action, Action::Disable { .. })
-                    && self.in_place(step, &plan.person).await.unwrap_or(false)
+                    && self
+                        .in_place(step, plan.person_of(step))
+                        .await
+                        .unwrap_or(false)
                 {
                     // A disable that failed may be one that already happened.
                     Outcome::AlreadyDone
@@ -354,8 +386,40 @@ impl Directory {
         finish(report)
     }
 
+    /// The accounts at `backend` of the people `plan` is about: a lookup of its person, or
+    /// for a plan about several people one listing of the provider.
+    async fn accounts_of_plan(
+        &self,
+        backend: &crate::Backend,
+        plan: &Plan,
+    ) -> Result<Vec<Snapshot>, crate::Error> {
+        match &plan.person {
+            Some(person) if plan.steps.iter().all(|s| s.person.is_none()) => {
+                self.snapshots(backend, person).await
+            }
+            _ => {
+                use futures::TryStreamExt;
+                let provider = backend.provider();
+                self.list_snapshots()
+                    .try_filter(|a| futures::future::ready(a.user.provider == provider))
+                    .try_collect()
+                    .await
+            }
+        }
+    }
+
     /// Whether what `step` would do is already so (looked up, nothing sent).
-    async fn in_place(&self, step: &Step, person: &crate::Person) -> Result<bool, crate::Error> {
+    async fn in_place(
+        &self,
+        step: &Step,
+        person: Option<&crate::Person>,
+    ) -> Result<bool, crate::Error> {
+        let Some(person) = person else {
+            return Err(crate::Error::InvalidInput {
+                provider: Some(step.provider),
+                message: "the step names no person to look up".into(),
+            });
+        };
         let Some(backend) = self.backend(step.provider) else {
             return Err(crate::directory::unsupported(
                 step.provider,
@@ -481,6 +545,7 @@ mod tests {
 
     fn delete(id: &str, before: Snapshot) -> Step {
         Step {
+            person: None,
             provider: Provider::Axiom,
             action: Action::Delete {
                 id: id.into(),
@@ -516,6 +581,7 @@ mod tests {
         let gone = stale_changes(Provider::Axiom, [&step].into_iter(), &[]);
         assert!(gone[0].contains("no longer exists"), "{gone:?}");
         let not_found = Step {
+            person: None,
             provider: Provider::Axiom,
             action: Action::NotFound,
             before: None,

@@ -102,6 +102,7 @@ mod plan;
 pub mod prelude;
 mod profile;
 mod providers;
+pub mod reconcile;
 mod record;
 mod reinstate;
 mod report;
@@ -131,6 +132,7 @@ pub use providers::call;
 pub use providers::modelprime;
 #[cfg(feature = "paradime")]
 pub use providers::paradime;
+pub use reconcile::{MaxRemovals, ReconcileError, ReconcileOptions};
 pub use record::{RecordError, Recorder, RunMeta};
 pub use report::{ApplyReport, Outcome, StepReport};
 pub use roster::{Roster, RosterEntry};

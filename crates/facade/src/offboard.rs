@@ -172,6 +172,7 @@ async fn plan_for(
         provider,
         action,
         before,
+        person: None,
     };
     let capabilities = Capabilities::of(provider);
     if capabilities.removal == Removal::Offboard {

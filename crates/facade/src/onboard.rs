@@ -104,6 +104,7 @@ async fn step_for(
         provider,
         action,
         before,
+        person: None,
     };
     if Capabilities::of(provider).removal == Removal::Offboard {
         let action = match (person.github_login(), person.slack_id(), organization) {
@@ -139,27 +140,36 @@ async fn step_for(
     };
     let email = person.email().to_string();
     let Some(account) = pick(accounts) else {
-        let (first_name, last_name) = if provider == crate::Provider::Adverity {
-            let (first, last) = crate::providers::split_name(&onboarding.name);
-            (Some(first), Some(last))
-        } else {
-            (None, None)
-        };
-        let action = Action::Create {
-            email,
-            name: Some(onboarding.name.clone()),
-            first_name,
-            last_name,
-            access: wanted,
-        };
-        return step(action, None);
+        return step(create(provider, email, &onboarding.name, wanted), None);
     };
     let action = decide(provider, &account, email, wanted);
     step(action, Some(account))
 }
 
+/// Creating (or inviting) `email`, called `name`, with `wanted` at `provider`.
+pub(crate) fn create(
+    provider: crate::Provider,
+    email: String,
+    name: &str,
+    wanted: Access,
+) -> Action {
+    let (first_name, last_name) = if provider == crate::Provider::Adverity {
+        let (first, last) = crate::providers::split_name(name);
+        (Some(first), Some(last))
+    } else {
+        (None, None)
+    };
+    Action::Create {
+        email,
+        name: (!name.trim().is_empty()).then(|| name.trim().to_string()),
+        first_name,
+        last_name,
+        access: wanted,
+    }
+}
+
 /// The account to act on when the person has several (an active one first).
-fn pick(mut accounts: Vec<Snapshot>) -> Option<Snapshot> {
+pub(crate) fn pick(mut accounts: Vec<Snapshot>) -> Option<Snapshot> {
     accounts.sort_by_key(|a| match a.user.status {
         Status::Active => 0,
         Status::Invited => 1,
@@ -169,7 +179,12 @@ fn pick(mut accounts: Vec<Snapshot>) -> Option<Snapshot> {
 }
 
 /// What to do with an existing account that should have `wanted`.
-fn decide(provider: crate::Provider, account: &Snapshot, email: String, wanted: Access) -> Action {
+pub(crate) fn decide(
+    provider: crate::Provider,
+    account: &Snapshot,
+    email: String,
+    wanted: Access,
+) -> Action {
     let has = Access::of(provider, account);
     if has.as_ref().is_some_and(|has| has.same_as(&wanted)) {
         return Action::Unchanged {

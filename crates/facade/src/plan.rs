@@ -34,8 +34,10 @@ pub struct Plan {
     pub kind: PlanKind,
     /// When it was planned (UTC).
     pub created_at: DateTime<Utc>,
-    /// Who it is about.
-    pub person: Person,
+    /// Who it is about; `None` for a plan about several people (a reconcile), whose
+    /// steps each name theirs ([`Plan::person_of`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Person>,
     /// The GitHub organization used for Axolo, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub axolo_organization: Option<String>,
@@ -57,6 +59,8 @@ pub enum PlanKind {
     Reinstate,
     /// Give a person a profile's access everywhere.
     Onboard,
+    /// Make every provider match a roster (several people; each step names its person).
+    Reconcile,
 }
 
 impl PlanKind {
@@ -66,6 +70,7 @@ impl PlanKind {
             PlanKind::Offboard => "offboard",
             PlanKind::Reinstate => "reinstate",
             PlanKind::Onboard => "onboard",
+            PlanKind::Reconcile => "reconcile",
         }
     }
 }
@@ -95,15 +100,28 @@ impl Plan {
     /// An empty plan of `kind` for `person`, with a new id and the current time.
     pub fn new(kind: PlanKind, person: Person) -> Plan {
         Plan {
+            person: Some(person),
+            ..Plan::about_many(kind)
+        }
+    }
+
+    /// An empty plan of `kind` about several people: each step names its person.
+    pub fn about_many(kind: PlanKind) -> Plan {
+        Plan {
             format: PLAN_FORMAT.to_string(),
             id: uuid::Uuid::new_v4().to_string(),
             kind,
             created_at: Utc::now(),
-            person,
+            person: None,
             axolo_organization: None,
             reverses_run: None,
             steps: Vec::new(),
         }
+    }
+
+    /// Who `step` is about: its own person, else the plan's.
+    pub fn person_of<'a>(&'a self, step: &'a Step) -> Option<&'a Person> {
+        step.person.as_ref().or(self.person.as_ref())
     }
 
     /// The plan as a pretty JSON document.
@@ -150,6 +168,9 @@ pub struct Step {
     /// lookup that found nothing) or the provider cannot be read (Axolo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<Snapshot>,
+    /// Who the step is about, in a plan about several people (else the plan's person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Person>,
 }
 
 /// One line a person can read: `delete Axiom user alan@acme.example (id 3f2a9c1e…)`.
@@ -477,6 +498,7 @@ mod tests {
 
     fn step(provider: Provider, action: Action) -> String {
         Step {
+            person: None,
             provider,
             action,
             before: None,
@@ -558,6 +580,7 @@ mod tests {
     fn plans_round_trip_and_other_formats_are_refused() {
         let mut plan = Plan::new(PlanKind::Offboard, Person::new("ada@acme.example").unwrap());
         plan.steps.push(Step {
+            person: None,
             provider: Provider::Adverity,
             action: Action::Delete {
                 id: "7".into(),

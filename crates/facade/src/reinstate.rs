@@ -24,7 +24,8 @@ impl Plan {
     /// # Ok::<(), usermgmt::Error>(())
     /// ```
     pub fn reinstating(offboarding: &Plan, run_id: &str, removed: &[usize]) -> Plan {
-        let mut plan = Plan::new(PlanKind::Reinstate, offboarding.person.clone());
+        let mut plan = Plan::about_many(PlanKind::Reinstate);
+        plan.person = offboarding.person.clone();
         plan.axolo_organization = offboarding.axolo_organization.clone();
         plan.reverses_run = Some(run_id.to_string());
         plan.steps = removed
@@ -32,8 +33,14 @@ impl Plan {
             .filter_map(|i| offboarding.steps.get(*i))
             .map(|step| Step {
                 provider: step.provider,
-                action: reverse(step, &offboarding.person),
+                action: match offboarding.person_of(step) {
+                    Some(person) => reverse(step, person),
+                    None => Action::Skip {
+                        reason: "the offboarding recorded no person for this step".into(),
+                    },
+                },
                 before: None,
+                person: step.person.clone(),
             })
             .collect();
         plan
@@ -132,6 +139,7 @@ mod tests {
 
     fn removed(provider: Provider, roles: &[&str], record: Value) -> Step {
         Step {
+            person: None,
             provider,
             action: Action::Delete {
                 id: "1".into(),
@@ -166,6 +174,7 @@ mod tests {
             ),
             removed(Provider::ModelPrime, &["developer", "analyst"], json!({})),
             Step {
+                person: None,
                 provider: Provider::Axolo,
                 action: Action::Offboard {
                     organization: "acme".into(),
@@ -211,7 +220,14 @@ mod tests {
             matches!(&plan.steps[3].action, Action::Skip { reason } if reason.contains("Slack id"))
         );
 
-        offboarding.person = offboarding.person.clone().with_slack_id("U01ADA").unwrap();
+        offboarding.person = Some(
+            offboarding
+                .person
+                .clone()
+                .unwrap()
+                .with_slack_id("U01ADA")
+                .unwrap(),
+        );
         let plan = Plan::reinstating(&offboarding, "r1", &[3]);
         assert!(
             matches!(&plan.steps[0].action, Action::Onboard { slack_id, .. } if slack_id == "U01ADA")

@@ -158,6 +158,7 @@ mod tests {
 
     fn report(action: Action, outcome: Outcome) -> StepReport {
         let step = Step {
+            person: None,
             provider: Provider::Axiom,
             action,
             before: None,

@@ -10,6 +10,7 @@ mod hostile;
 mod offboard;
 mod onboard;
 mod paginate;
+mod reconcile;
 mod unsupported;
 
 use std::time::Duration;

@@ -44,7 +44,7 @@ async fn plan_then_apply_then_apply_again_offboards_alan_everywhere_and_is_idemp
         .plan_offboard(&alan(), Some(demo::AXOLO_ORGANIZATION))
         .await
         .unwrap();
-    assert_eq!(plan.person, alan());
+    assert_eq!(plan.person, Some(alan()));
     assert_eq!(
         plan.axolo_organization.as_deref(),
         Some(demo::AXOLO_ORGANIZATION)

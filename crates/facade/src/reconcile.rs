@@ -1,0 +1,393 @@
+//! Reconciling a roster: one plan that makes every listable provider match who should
+//! have which access. Each provider is listed once and the roster compared in memory, so
+//! planning costs about one listing of everything.
+//!
+//! Per person of the roster and provider: create (or invite) where the access asked for
+//! has no account, change the access of an account that has other access, remove an
+//! account the person should not have; accounts of people not in the roster are removed.
+//! People without a profile or overrides are not managed (kept as they are). Excluded
+//! accounts are never removed, pending invitations count as present, disabled accounts
+//! as gone. Guard rails refuse the whole plan: more removals at a provider than the limit,
+//! or removing its last active owner or admin.
+//!
+//! Axolo cannot be listed, so it is not reconciled (use `plan_onboard`/`plan_offboard`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use futures::TryStreamExt;
+use wildmatch::WildMatch;
+
+use crate::capabilities::{Capabilities, Removal};
+use crate::onboard::{create, decide, pick};
+use crate::{
+    AccessLevel, AccessProfile, Action, Directory, Error, Person, Plan, PlanKind, Provider, Roster,
+    Snapshot, Status, Step,
+};
+
+/// How many removals one provider may get in one reconcile before the plan is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaxRemovals {
+    /// At most this many.
+    Count(usize),
+    /// At most this percentage of the provider's accounts (rounded down).
+    Percent(u8),
+}
+
+impl Default for MaxRemovals {
+    /// 25% of a provider's accounts.
+    fn default() -> Self {
+        MaxRemovals::Percent(25)
+    }
+}
+
+impl MaxRemovals {
+    /// The limit for a provider holding `accounts` (active and invited) accounts.
+    pub fn limit(self, accounts: usize) -> usize {
+        match self {
+            MaxRemovals::Count(n) => n,
+            MaxRemovals::Percent(p) => accounts * usize::from(p.min(100)) / 100,
+        }
+    }
+}
+
+impl std::str::FromStr for MaxRemovals {
+    type Err = String;
+
+    /// `10` (a count) or `25%` (a percentage, 0 to 100).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let bad = || format!("{s:?} is neither a count (10) nor a percentage (25%)");
+        match s.strip_suffix('%') {
+            Some(p) => match p.trim().parse::<u8>() {
+                Ok(p) if p <= 100 => Ok(MaxRemovals::Percent(p)),
+                _ => Err(bad()),
+            },
+            None => s.parse().map(MaxRemovals::Count).map_err(|_| bad()),
+        }
+    }
+}
+
+/// The guard rails of a reconcile. All fields are optional: the default allows 25%
+/// removals per provider, excludes nobody and never removes a last admin.
+#[derive(Debug, Clone, Default)]
+pub struct ReconcileOptions {
+    /// The most removals one provider may get.
+    pub max_removals: MaxRemovals,
+    /// Emails or `*` patterns (`*@service.acme.example`) that are never removed.
+    pub exclude: Vec<String>,
+    /// Plan removing a provider's last active owner or admin (refused by default).
+    pub allow_last_admin: bool,
+}
+
+/// Why a reconcile was refused.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReconcileError {
+    /// More removals at a provider than the limit allows.
+    #[error(
+        "refusing the plan: {planned} removals at {provider} is more than the limit of {limit} \
+         ({accounts} accounts there); check the roster, or raise the limit"
+    )]
+    TooManyRemovals {
+        /// Where.
+        provider: Provider,
+        /// Removals planned there.
+        planned: usize,
+        /// The limit.
+        limit: usize,
+        /// The accounts there.
+        accounts: usize,
+    },
+    /// The plan would leave a provider without an active owner or admin.
+    #[error(
+        "refusing the plan: it removes every active owner and admin of {provider} ({emails}); \
+         keep one in the roster, or allow it explicitly"
+    )]
+    LastAdmin {
+        /// Where.
+        provider: Provider,
+        /// The admins it would remove.
+        emails: String,
+    },
+    /// The roster was refused, or a provider could not be listed (nothing is planned
+    /// from a partial view: it would read as "remove everyone there").
+    #[error(transparent)]
+    Sdk(#[from] Error),
+}
+
+/// Which accounts one email has at one provider.
+type Accounts = HashMap<(Provider, String), Vec<Snapshot>>;
+
+impl Directory {
+    /// Plan making every configured provider that can list users match `roster`, with
+    /// the access of `profiles`. Read-only: it lists each provider once. The plan is about
+    /// several people: each step names its [`Step::person`].
+    ///
+    /// ```no_run
+    /// # async fn demo(directory: usermgmt::Directory, roster: usermgmt::Roster) -> Result<(), Box<dyn std::error::Error>> {
+    /// use usermgmt::reconcile::ReconcileOptions;
+    /// let profiles = std::collections::BTreeMap::new();
+    /// let plan = directory.plan_reconcile(&roster, &profiles, &ReconcileOptions::default()).await?;
+    /// println!("{} changes", plan.changes().count());
+    /// # Ok(()) }
+    /// ```
+    pub async fn plan_reconcile(
+        &self,
+        roster: &Roster,
+        profiles: &BTreeMap<String, AccessProfile>,
+        options: &ReconcileOptions,
+    ) -> Result<Plan, ReconcileError> {
+        roster.check(profiles)?;
+        let providers: Vec<Provider> = self
+            .providers()
+            .into_iter()
+            .filter(|p| Capabilities::of(*p).list_users)
+            .collect();
+        let everything: Vec<Snapshot> = self.list_snapshots().try_collect().await?;
+        let mut accounts: Accounts = HashMap::new();
+        for account in everything {
+            if let Some(email) = account.user.email.as_deref() {
+                accounts
+                    .entry((account.user.provider, email.trim().to_ascii_lowercase()))
+                    .or_default()
+                    .push(account);
+            }
+        }
+        let excluded: Vec<WildMatch> = options
+            .exclude
+            .iter()
+            .map(|p| WildMatch::new(&p.trim().to_ascii_lowercase()))
+            .collect();
+        let is_excluded = |email: &str| excluded.iter().any(|w| w.matches(email));
+
+        let mut steps = Vec::new();
+        for entry in &roster.people {
+            let person = entry.person()?;
+            let email = person.email().as_str().to_ascii_lowercase();
+            let managed = entry.profile.is_some() || entry.access != AccessProfile::default();
+            let desired = entry.desired(profiles)?;
+            for provider in &providers {
+                let mut theirs = accounts
+                    .remove(&(*provider, email.clone()))
+                    .unwrap_or_default();
+                if !managed {
+                    continue;
+                }
+                theirs.retain(|a| a.user.status != Status::Disabled);
+                match desired.access(*provider) {
+                    Some(wanted) => match pick(theirs) {
+                        None => steps.push(step(
+                            *provider,
+                            create(*provider, person.email().to_string(), &entry.name, wanted),
+                            None,
+                            &person,
+                        )),
+                        Some(account) => {
+                            let action =
+                                decide(*provider, &account, person.email().to_string(), wanted);
+                            if !matches!(action, Action::Unchanged { .. }) {
+                                steps.push(step(*provider, action, Some(account), &person));
+                            }
+                        }
+                    },
+                    None => {
+                        for account in theirs {
+                            steps.push(removal(*provider, account, &person, &is_excluded));
+                        }
+                    }
+                }
+            }
+        }
+        // Whoever is left is not in the roster.
+        let mut orphans: Vec<((Provider, String), Vec<Snapshot>)> = accounts.into_iter().collect();
+        orphans.sort_by(|a, b| (&a.0.1, a.0.0).cmp(&(&b.0.1, b.0.0)));
+        for ((provider, email), theirs) in orphans {
+            for account in theirs
+                .into_iter()
+                .filter(|a| a.user.status != Status::Disabled)
+            {
+                match Person::new(&email) {
+                    Ok(person) => steps.push(removal(provider, account, &person, &is_excluded)),
+                    // Never act on what cannot be named exactly.
+                    Err(_) => steps.push(Step {
+                        provider,
+                        action: Action::Skip {
+                            reason: format!("{email:?} is not a valid email: left alone"),
+                        },
+                        before: Some(account),
+                        person: None,
+                    }),
+                }
+            }
+        }
+        steps.sort_by(|a, b| {
+            let key = |s: &Step| {
+                s.person
+                    .as_ref()
+                    .map(|p| p.email().as_str().to_ascii_lowercase())
+                    .unwrap_or_default()
+            };
+            key(a).cmp(&key(b)).then(a.provider.cmp(&b.provider))
+        });
+        self.guard(&steps, options).await?;
+        let mut plan = Plan::about_many(PlanKind::Reconcile);
+        plan.steps = steps;
+        Ok(plan)
+    }
+
+    /// The guard rails, on the whole plan.
+    async fn guard(
+        &self,
+        steps: &[Step],
+        options: &ReconcileOptions,
+    ) -> Result<(), ReconcileError> {
+        let mut removals: BTreeMap<Provider, Vec<&Step>> = BTreeMap::new();
+        for s in steps.iter().filter(|s| is_removal(&s.action)) {
+            removals.entry(s.provider).or_default().push(s);
+        }
+        for (provider, removed) in removals {
+            let backend = self
+                .backend(provider)
+                .ok_or_else(|| crate::directory::unsupported(provider, "this directory"))?;
+            let everyone: Vec<crate::User> = self.users_of(backend).try_collect().await?;
+            let present: Vec<&crate::User> = everyone
+                .iter()
+                .filter(|u| u.status != Status::Disabled)
+                .collect();
+            let limit = options.max_removals.limit(present.len());
+            if removed.len() > limit {
+                return Err(ReconcileError::TooManyRemovals {
+                    provider,
+                    planned: removed.len(),
+                    limit,
+                    accounts: present.len(),
+                });
+            }
+            if options.allow_last_admin {
+                continue;
+            }
+            let removed_admins: Vec<&Step> = removed
+                .iter()
+                .copied()
+                .filter(|s| {
+                    s.before.as_ref().is_some_and(|b| {
+                        b.user.access >= AccessLevel::Admin && b.user.status == Status::Active
+                    })
+                })
+                .collect();
+            if removed_admins.is_empty() {
+                continue;
+            }
+            let removed_ids: Vec<Option<&str>> = removed_admins
+                .iter()
+                .map(|s| s.before.as_ref().and_then(|b| b.user.id.as_deref()))
+                .collect();
+            // Model-Prime lists no roles: its snapshots (which have them) decide.
+            let admins_left = if provider == Provider::ModelPrime {
+                self.list_snapshots()
+                    .try_filter(|a| futures::future::ready(a.user.provider == provider))
+                    .try_collect::<Vec<_>>()
+                    .await?
+                    .iter()
+                    .any(|a| {
+                        is_active_admin(&a.user) && !removed_ids.contains(&a.user.id.as_deref())
+                    })
+            } else {
+                present
+                    .iter()
+                    .any(|u| is_active_admin(u) && !removed_ids.contains(&u.id.as_deref()))
+            };
+            if !admins_left {
+                let emails = removed_admins
+                    .iter()
+                    .filter_map(|s| s.action.target())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(ReconcileError::LastAdmin { provider, emails });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_active_admin(user: &crate::User) -> bool {
+    user.access >= AccessLevel::Admin && user.status == Status::Active
+}
+
+fn is_removal(action: &Action) -> bool {
+    matches!(action, Action::Delete { .. } | Action::Disable { .. })
+}
+
+fn step(provider: Provider, action: Action, before: Option<Snapshot>, person: &Person) -> Step {
+    Step {
+        provider,
+        action,
+        before,
+        person: Some(person.clone()),
+    }
+}
+
+/// Removing `account` the provider's way, unless excluded or impossible.
+fn removal(
+    provider: Provider,
+    account: Snapshot,
+    person: &Person,
+    is_excluded: &impl Fn(&str) -> bool,
+) -> Step {
+    let email = person.email().to_string();
+    let action = if is_excluded(&email.to_ascii_lowercase()) {
+        Action::Skip {
+            reason: format!("{email} is excluded by the config file: never removed"),
+        }
+    } else {
+        match (&account.user.id, Capabilities::of(provider).removal) {
+            (None, _) => Action::Skip {
+                reason: format!("pending invitation: {provider}'s API cannot revoke invitations"),
+            },
+            (Some(id), Removal::Disable) => Action::Disable {
+                id: id.clone(),
+                email,
+            },
+            (Some(id), _) => Action::Delete {
+                id: id.clone(),
+                email,
+            },
+        }
+    };
+    step(provider, action, Some(account), person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_counts_or_percentages_rounded_down() {
+        assert_eq!("10".parse::<MaxRemovals>(), Ok(MaxRemovals::Count(10)));
+        assert_eq!("25%".parse::<MaxRemovals>(), Ok(MaxRemovals::Percent(25)));
+        assert!("150%".parse::<MaxRemovals>().is_err());
+        assert!("-1".parse::<MaxRemovals>().is_err());
+        assert!("".parse::<MaxRemovals>().is_err());
+        assert_eq!(MaxRemovals::Percent(25).limit(7), 1);
+        assert_eq!(MaxRemovals::Percent(25).limit(3), 0);
+        assert_eq!(MaxRemovals::default().limit(100), 25);
+        assert_eq!(MaxRemovals::Count(3).limit(1), 3);
+    }
+
+    #[test]
+    fn exclusion_patterns_match_whole_emails_case_insensitively() {
+        let patterns = [
+            WildMatch::new("*@service.acme.example"),
+            WildMatch::new("breakglass@acme.example"),
+        ];
+        let excluded = |email: &str| {
+            patterns
+                .iter()
+                .any(|w| w.matches(&email.to_ascii_lowercase()))
+        };
+        assert!(excluded("ci-bot@service.acme.example"));
+        assert!(excluded("BreakGlass@acme.example"));
+        assert!(!excluded("breakglass@acme.example.evil"));
+        assert!(!excluded("ada@acme.example"));
+    }
+}
