@@ -91,6 +91,11 @@ impl Config {
         (value, source)
     }
 
+    /// The config file's exclusions and removal limit for `reconcile`.
+    pub(crate) fn reconcile_settings(&self) -> &crate::config_file::ReconcileSettings {
+        self.settings.reconcile()
+    }
+
     /// Every access profile of the config file, by name.
     pub(crate) fn profiles(&self) -> &std::collections::BTreeMap<String, usermgmt::AccessProfile> {
         self.settings.profiles()

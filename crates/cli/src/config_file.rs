@@ -139,6 +139,26 @@ struct FileShape {
     contexts: BTreeMap<Spanned<String>, ContextShape>,
     #[serde(default)]
     profiles: BTreeMap<Spanned<String>, Spanned<AccessProfile>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    reconcile: Option<ReconcileShape>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReconcileShape {
+    max_removals: Option<Spanned<String>>,
+}
+
+/// What `reconcile` takes from the file: `exclude = ["*@service.acme.example", ...]`
+/// (never removed) and `[reconcile] max_removals = "25%"`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ReconcileSettings {
+    /// Emails or `*` patterns never removed.
+    pub(crate) exclude: Vec<String>,
+    /// The most removals per provider.
+    pub(crate) max_removals: usermgmt::MaxRemovals,
 }
 
 #[derive(Deserialize)]
@@ -155,6 +175,7 @@ pub(crate) struct ConfigFile {
     base: HashMap<&'static str, Setting>,
     contexts: BTreeMap<String, HashMap<&'static str, Setting>>,
     profiles: BTreeMap<String, AccessProfile>,
+    reconcile: ReconcileSettings,
 }
 
 /// The settings in force for one command: the file's, then the chosen context's.
@@ -163,6 +184,7 @@ pub(crate) struct Settings {
     base: HashMap<&'static str, Setting>,
     context: Option<(String, HashMap<&'static str, Setting>)>,
     profiles: BTreeMap<String, AccessProfile>,
+    reconcile: ReconcileSettings,
     path: Option<PathBuf>,
 }
 
@@ -220,6 +242,7 @@ impl ConfigFile {
             base: self.base.clone(),
             context,
             profiles: self.profiles.clone(),
+            reconcile: self.reconcile.clone(),
             path: self.path.clone(),
         })
     }
@@ -251,6 +274,11 @@ impl Settings {
     /// Every access profile, by name.
     pub(crate) fn profiles(&self) -> &BTreeMap<String, AccessProfile> {
         &self.profiles
+    }
+
+    /// The exclusions and the removal limit for `reconcile`.
+    pub(crate) fn reconcile(&self) -> &ReconcileSettings {
+        &self.reconcile
     }
 
     /// The access profile `name`; an unknown one is an error naming the known ones.
@@ -376,11 +404,32 @@ pub(crate) fn parse(path: &Path, text: &str) -> CliResult<ConfigFile> {
         }
         profiles.insert(name.into_inner(), profile.into_inner());
     }
+    let mut reconcile = ReconcileSettings::default();
+    for pattern in shape.exclude {
+        let text = pattern.get_ref().trim();
+        // An empty pattern would exclude nothing or, as `*`, everyone: say so instead.
+        if text.is_empty() {
+            return Err(CliError::Message(format!(
+                "{}: an exclude pattern is empty",
+                at(pattern.span())
+            )));
+        }
+        reconcile.exclude.push(text.to_string());
+    }
+    if let Some(limit) = shape.reconcile.and_then(|r| r.max_removals) {
+        reconcile.max_removals = limit.get_ref().parse().map_err(|why: String| {
+            CliError::Message(format!(
+                "{}: reconcile.max_removals: {why}",
+                at(limit.span())
+            ))
+        })?;
+    }
     Ok(ConfigFile {
         path: Some(path.to_path_buf()),
         base,
         contexts,
         profiles,
+        reconcile,
     })
 }
 

@@ -12,6 +12,7 @@ mod modelprime;
 mod offboard;
 mod onboard;
 mod paradime;
+mod reconcile;
 mod roster;
 mod runs;
 mod sandbox;
@@ -26,6 +27,7 @@ pub(crate) use modelprime::*;
 pub(crate) use offboard::*;
 pub(crate) use onboard::*;
 pub(crate) use paradime::*;
+pub(crate) use reconcile::*;
 pub(crate) use roster::*;
 pub(crate) use runs::*;
 pub(crate) use sandbox::*;
@@ -133,6 +135,8 @@ pub(crate) enum Command {
     Onboard(OnboardArgs),
     /// Plan (and with --apply, run) removing one person from every provider.
     Offboard(OffboardArgs),
+    /// Plan (and with --apply, run) making every provider match a roster.
+    Reconcile(ReconcileArgs),
     /// The roster: who should have access, as a YAML or CSV file.
     #[command(subcommand)]
     Roster(RosterCommand),

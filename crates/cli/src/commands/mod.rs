@@ -11,6 +11,7 @@ mod offboard;
 mod onboard;
 mod paradime;
 mod plan_flow;
+mod reconcile;
 mod roster;
 mod runs;
 mod sandbox;
@@ -57,6 +58,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
     let done = match cli.command {
         Command::Offboard(args) => return offboard::run(&config, output, args).await,
         Command::Onboard(args) => return onboard::run(&config, output, args).await,
+        Command::Reconcile(args) => return reconcile::run(&config, output, args).await,
         Command::Apply(args) => return apply::run(&config, output, args).await,
         Command::Runs(command) => return runs::run(&config, output, command).await,
         Command::Axiom(command) => axiom::run(&config, output, command).await,

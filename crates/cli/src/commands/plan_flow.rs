@@ -127,8 +127,16 @@ pub(crate) async fn conclude(
     // Scripts read one document on stdout: when an apply follows in JSON or CSV, that is
     // the report (it names every step); people see the plan before they are asked.
     let report_follows = flags.apply && changes > 0;
+    let about_many = plan.person.is_none();
     if !report_follows || matches!(output, Output::Table) {
-        print_list(output, &plan_rows(plan))?;
+        if about_many && output == Output::Table {
+            crate::output::write_text(&crate::output::by_person::render(plan))?;
+        } else {
+            print_list(output, &plan_rows(plan))?;
+        }
+    }
+    if about_many && output != Output::Table {
+        eprintln!("{}", crate::output::by_person::summary(plan));
     }
     if let Some(path) = &flags.out {
         let text = plan

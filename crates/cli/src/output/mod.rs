@@ -5,6 +5,7 @@
 //! way out ([`escape`]); CSV cells are also neutralised against formula injection.
 
 mod action;
+pub(crate) mod by_person;
 mod columns;
 mod csv;
 mod escape;
@@ -254,6 +255,11 @@ pub(crate) fn print_one<R: Record>(output: Output, item: &R) -> CliResult<()> {
 /// Print the result of an action as its fixed-shape object.
 pub(crate) fn print_action(output: Output, result: ActionResult) -> CliResult<()> {
     print_one(output, &result)
+}
+
+/// Print text a command has already laid out (sanitized by its maker).
+pub(crate) fn write_text(text: &str) -> CliResult<()> {
+    write_stdout(text).map_err(|e| CliError::Message(format!("cannot write output: {e}")))
 }
 
 /// Write to stdout; a closed pipe (`usermgmt ... | head`) is not an error worth a message.

@@ -24,6 +24,7 @@ mod onboard;
 mod output;
 mod paradime;
 mod partial;
+mod reconcile;
 mod safety;
 mod sandbox_serve;
 mod support;

@@ -1,7 +1,7 @@
 //! `usermgmt onboard`: a profile from usermgmt.toml given everywhere, through the journal;
 //! a second plan is empty; a mover's access changes in place; bad profiles refused early.
 
-use crate::support::{array, bare, fails, json, ok, one_error_line, run_json, stdout};
+use crate::support::{World, array, bare, fails, json, ok, one_error_line, run_json, stdout};
 
 const PROFILES: &str = "\
 [profiles.developer]
@@ -14,33 +14,6 @@ modelprime = [\"developer\"]
 axiom = \"read-only\"
 adverity = { groups = [3], workspaces = [1, 2] }
 ";
-
-/// A config file with the profiles and one sandbox state shared by the commands of a test.
-struct World {
-    dir: tempfile::TempDir,
-}
-
-impl World {
-    fn new() -> World {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("usermgmt.toml"), PROFILES).unwrap();
-        World { dir }
-    }
-
-    fn usermgmt(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut command = bare();
-        command
-            .arg("--sandbox")
-            .arg("--config")
-            .arg(self.dir.path().join("usermgmt.toml"))
-            .arg("--sandbox-state")
-            .arg(self.dir.path().join("state.json"))
-            .arg("--journal")
-            .arg(self.dir.path().join("journal.db"))
-            .args(args);
-        command
-    }
-}
 
 fn onboard(profile: &str) -> Vec<&str> {
     vec![
@@ -74,7 +47,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn a_joiner_is_created_everywhere_the_profile_names_and_a_second_plan_leaves_them_unchanged() {
-    let world = World::new();
+    let world = World::new(PROFILES);
     let plan =
         run_json(&mut world.usermgmt(&[&["-o", "json"][..], &onboard("developer")].concat()));
     assert_eq!(
@@ -122,7 +95,7 @@ fn a_joiner_is_created_everywhere_the_profile_names_and_a_second_plan_leaves_the
 
 #[test]
 fn a_mover_gets_the_new_profile_in_place_and_detailed_exitcode_says_changes_are_planned() {
-    let world = World::new();
+    let world = World::new(PROFILES);
     ok(&mut world.usermgmt(&[&onboard("developer")[..], &["--apply", "--yes"]].concat()));
     let moving = world
         .usermgmt(
@@ -164,7 +137,7 @@ fn a_mover_gets_the_new_profile_in_place_and_detailed_exitcode_says_changes_are_
 
 #[test]
 fn an_unknown_profile_or_a_bad_profile_file_is_refused_before_anything_is_looked_up() {
-    let world = World::new();
+    let world = World::new(PROFILES);
     let unknown = fails(&mut world.usermgmt(&onboard("manager")));
     assert_eq!(unknown.status.code(), Some(2));
     let line = one_error_line(&unknown);
@@ -195,7 +168,7 @@ fn an_unknown_profile_or_a_bad_profile_file_is_refused_before_anything_is_looked
 
 #[test]
 fn roster_dump_names_the_profile_a_persons_access_fits_and_the_dump_checks_clean() {
-    let world = World::new();
+    let world = World::new(PROFILES);
     std::fs::write(
         world.dir.path().join("usermgmt.toml"),
         "[profiles.engineer]\naxiom = \"user\"\nadverity = { groups = [2], workspaces = [1] }\n",

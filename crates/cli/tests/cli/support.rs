@@ -191,3 +191,32 @@ pub(crate) fn one_error_line(output: &Output) -> String {
 pub(crate) async fn sandbox() -> Sandbox {
     Sandbox::start().await.unwrap()
 }
+
+/// A config file and one sandbox state shared by the commands of a test.
+pub(crate) struct World {
+    pub(crate) dir: tempfile::TempDir,
+}
+
+impl World {
+    /// A world whose config file holds `config`.
+    pub(crate) fn new(config: &str) -> World {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("usermgmt.toml"), config).unwrap();
+        World { dir }
+    }
+
+    /// The binary with `--sandbox` on this world's state, config and journal.
+    pub(crate) fn usermgmt(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut command = bare();
+        command
+            .arg("--sandbox")
+            .arg("--config")
+            .arg(self.dir.path().join("usermgmt.toml"))
+            .arg("--sandbox-state")
+            .arg(self.dir.path().join("state.json"))
+            .arg("--journal")
+            .arg(self.dir.path().join("journal.db"))
+            .args(args);
+        command
+    }
+}
