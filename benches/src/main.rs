@@ -2,13 +2,15 @@
 //! local servers only, printing each ratio measured side by side in the same run (the
 //! machines are shared and noisy, so absolute times mean little across runs).
 //!
-//! `usermgmt-bench [overhead|pagination|memory|offboard]...` runs some of them.
+//! `usermgmt-bench [overhead|pagination|memory|offboard|journal|reconcile]...` runs some
+//! of them.
 
 mod journal;
 mod memory;
 mod offboard;
 mod overhead;
 mod pagination;
+mod reconcile;
 mod stats;
 
 use std::process::ExitCode;
@@ -20,7 +22,14 @@ async fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some(memory::CHILD_FLAG) {
         return memory::child(&args[1..]).await;
     }
-    let all = ["overhead", "pagination", "memory", "offboard", "journal"];
+    let all = [
+        "overhead",
+        "pagination",
+        "memory",
+        "offboard",
+        "journal",
+        "reconcile",
+    ];
     let chosen: Vec<&str> = if args.is_empty() {
         all.to_vec()
     } else {
@@ -33,6 +42,7 @@ async fn main() -> ExitCode {
             "memory" => memory::run().await,
             "offboard" => offboard::run().await,
             "journal" => journal::run().await,
+            "reconcile" => reconcile::run().await,
             other => Err(format!(
                 "unknown benchmark {other:?}; expected one of {all:?}"
             )),

@@ -64,33 +64,16 @@ fn cli(sandbox: &Sandbox) -> Result<(), String> {
     }
     let mut peaks = Vec::new();
     for limit in [10_000u64, 100_000] {
-        let mut child = Command::new(&cli)
-            .args(["modelprime", "users", "list", "--output", "json", "--limit"])
-            .arg(limit.to_string())
-            .envs(sandbox.env_vars())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .map_err(|e| e.to_string())?;
-        // VmHWM only grows, so the last reading before exit is the peak (minus at
-        // most the last 5 ms, when the process is writing its final rows).
-        let status_file = format!("/proc/{}/status", child.id());
-        let mut peak = 0;
-        let status = loop {
-            if let Some(kib) = read_peak_rss_kib(&status_file) {
-                peak = peak.max(kib);
-            }
-            if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-                break status;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        };
+        let (peak, status) = peak_of(
+            Command::new(&cli)
+                .args(["modelprime", "users", "list", "--output", "json", "--limit"])
+                .arg(limit.to_string())
+                .envs(sandbox.env_vars())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null()),
+        )?;
         if !status.success() {
-            let mut stderr = String::new();
-            if let Some(mut pipe) = child.stderr.take() {
-                let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
-            }
-            return Err(format!("usermgmt failed: {stderr}"));
+            return Err(format!("usermgmt failed: {status}"));
         }
         peaks.push((limit, peak));
     }
@@ -150,6 +133,23 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 /// `VmHWM` from a `/proc/<pid>/status` file.
+/// Runs `command` to its end, sampling its peak RSS (VmHWM, KiB) every 5 ms: VmHWM only
+/// grows, so the last reading before exit is the peak (minus at most the last 5 ms).
+pub(crate) fn peak_of(command: &mut Command) -> Result<(u64, std::process::ExitStatus), String> {
+    let mut child = command.spawn().map_err(|e| e.to_string())?;
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Some(kib) = read_peak_rss_kib(&status_file) {
+            peak = peak.max(kib);
+        }
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            return Ok((peak, status));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
 fn read_peak_rss_kib(path: &str) -> Option<u64> {
     let status = std::fs::read_to_string(path).ok()?;
     status

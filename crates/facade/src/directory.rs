@@ -469,7 +469,7 @@ impl Directory {
             provider: Some(provider),
             message: format!("{access} is not a kind of access {provider} grants"),
         };
-        #[cfg(not(any_provider))]
+        #[cfg(not(listing_provider))]
         let _ = id;
         match (self.require(provider)?, access) {
             #[cfg(feature = "axiom")]

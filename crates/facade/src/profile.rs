@@ -53,7 +53,7 @@ pub struct AccessProfile {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdverityAccess {
-    /// Group ids (at least one).
+    /// Group ids (none is allowed: an account without groups has no access to data).
     pub groups: Vec<i64>,
     /// Workspace ids.
     #[serde(default)]
@@ -122,9 +122,6 @@ impl AccessProfile {
             return fail(Provider::Axiom, "the role is empty".into());
         }
         if let Some(adverity) = &self.adverity {
-            if adverity.groups.is_empty() {
-                return fail(Provider::Adverity, "at least one group id is needed".into());
-            }
             if let Some(bad) = adverity
                 .groups
                 .iter()
@@ -326,7 +323,6 @@ mod tests {
         assert!(bad(json!({"paradime": "developer"})).contains("unknown account type"));
         assert!(bad(json!({"modelprime": ["owner"]})).contains("unknown role \"owner\""));
         assert!(bad(json!({"modelprime": []})).contains("at least one role"));
-        assert!(bad(json!({"adverity": {"groups": []}})).contains("at least one group"));
         assert!(bad(json!({"adverity": {"groups": [0]}})).contains("0 is not"));
         assert!(bad(json!({"axiom": " "})).contains("empty"));
         let unknown = serde_json::from_value::<AccessProfile>(json!({"github": true}));

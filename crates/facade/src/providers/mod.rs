@@ -41,7 +41,6 @@ pub async fn call<T, E: Serialize>(
 }
 
 /// The first and last name of a display name, for APIs that want them apart.
-#[cfg(feature = "adverity")]
 pub(crate) fn split_name(name: &str) -> (String, String) {
     let name = name.trim();
     match name.rsplit_once(char::is_whitespace) {
