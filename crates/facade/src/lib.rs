@@ -90,6 +90,7 @@
 //! as methods (`sandbox.directory()`, `sandbox.lookup()`, `into_directory()`).
 
 mod apply;
+pub mod audit;
 mod capabilities;
 #[cfg(test)]
 mod decode_fuzz;

@@ -5,6 +5,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod adverity;
+mod audit;
 mod axiom;
 mod axolo;
 mod config;
@@ -20,6 +21,7 @@ mod users;
 mod values;
 
 pub(crate) use adverity::*;
+pub(crate) use audit::*;
 pub(crate) use axiom::*;
 pub(crate) use axolo::*;
 pub(crate) use config::*;
@@ -140,6 +142,12 @@ pub(crate) enum Command {
     /// The roster: who should have access, as a YAML or CSV file.
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// An access review: everyone's accounts across providers, with what to look at.
+    ///
+    /// One row per person (accounts grouped by lowercase email), one column per listable
+    /// provider, and the flags; the counts go to stderr. All or nothing: if a provider
+    /// fails, nothing is printed (exit 1), since its people would read as having no account.
+    Audit(AuditArgs),
     /// Apply a plan file exactly as it was reviewed.
     Apply(ApplyArgs),
     /// The journal: list, show, resume and reverse recorded runs.

@@ -1,7 +1,7 @@
 //! `usermgmt users ...`: users across every configured provider.
 
 use clap::Subcommand;
-use usermgmt::Provider;
+use usermgmt::{Email, Provider};
 
 use super::values;
 
@@ -26,5 +26,21 @@ pub(crate) enum UsersCommand {
         /// All or nothing: if any provider fails, print no rows at all (exit 1).
         #[arg(long)]
         strict: bool,
+    },
+    /// One person's accounts everywhere: every listable provider searched by email.
+    ///
+    /// One row per account. A provider that fails is reported on stderr and the exit
+    /// code is 1, but the rows of the others are printed; Axolo cannot list users and is
+    /// not searched. An invalid email is refused (exit 2) before any request.
+    #[command(
+        after_help = "Columns (CSV, table and JSON): provider, id, email, name, roles, \
+        access, status\n\n\
+        Examples:\n  usermgmt users find --email ada@acme.example\n  \
+        usermgmt users find --email ada@acme.example --output json"
+    )]
+    Find {
+        /// The person's email address (case-insensitive).
+        #[arg(long, value_parser = values::email)]
+        email: Email,
     },
 }

@@ -2,6 +2,7 @@
 
 mod adverity;
 mod apply;
+mod audit;
 mod axiom;
 mod axolo;
 mod completions;
@@ -69,6 +70,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Users(command) => users::run(&config, output, command).await,
         Command::Config(command) => config::run(&config, output, &command),
         Command::Roster(command) => roster::run(&config, command).await,
+        Command::Audit(args) => audit::run(&config, output, args).await,
         Command::Sandbox(_) | Command::Completions { .. } | Command::Man => Ok(()),
     };
     done.map(|()| ExitCode::SUCCESS)

@@ -1,12 +1,14 @@
-//! `usermgmt users list`: one list across every configured provider. Each provider's
+//! `usermgmt users list`: one list across every configured provider, and `users find`:
+//! one person's accounts everywhere. Each provider's
 //! rows stream as they arrive (all providers are fetched at once, each through a small
 //! bounded queue, and printed in provider order). A provider that fails is reported on
 //! stderr and makes the exit code 1, but the rows of the others are printed; `--strict`
-//! turns that into all or nothing (which has to hold every row until the end).
+//! turns that into all or nothing (which has to hold every row until the end). `find`
+//! asks every provider at once and prints in provider order, with the same failures rule.
 
 use futures::StreamExt;
 use tokio::sync::mpsc;
-use usermgmt::{Capabilities, Provider, User};
+use usermgmt::{Capabilities, Email, Person, Provider, User};
 
 use crate::args::{Output, UsersCommand};
 use crate::config::Config;
@@ -19,7 +21,54 @@ use crate::progress::Progress;
 const QUEUE: usize = 1_000;
 
 pub(crate) async fn run(config: &Config, output: Output, command: UsersCommand) -> CliResult<()> {
-    let UsersCommand::List { providers, strict } = command;
+    match command {
+        UsersCommand::List { providers, strict } => list(config, output, providers, strict).await,
+        UsersCommand::Find { email } => find(config, output, email).await,
+    }
+}
+
+async fn find(config: &Config, output: Output, email: Email) -> CliResult<()> {
+    let directory = super::configured_directory(config)?;
+    let person = Person::from_email(email);
+    let progress = Progress::for_output("providers", output);
+    let mut answers = directory.find(&person).await;
+    progress.finish();
+    answers.sort_by_key(|(provider, _)| *provider);
+    let mut writer = ListWriter::<User>::new(output)?;
+    let mut failed = Vec::new();
+    for (provider, answer) in answers {
+        match answer {
+            Ok(accounts) => {
+                for account in &accounts {
+                    writer.write(account)?;
+                }
+            }
+            Err(error) => {
+                eprintln!(
+                    "usermgmt: {} failed: {}",
+                    provider.display_name(),
+                    sanitize(&error.to_string())
+                );
+                failed.push(provider.display_name());
+            }
+        }
+    }
+    if failed.is_empty() {
+        return writer.finish();
+    }
+    writer.finish_failed()?;
+    Err(CliError::Message(format!(
+        "the search is incomplete: {} failed (the rows printed are from the others)",
+        failed.join(", ")
+    )))
+}
+
+async fn list(
+    config: &Config,
+    output: Output,
+    providers: Vec<Provider>,
+    strict: bool,
+) -> CliResult<()> {
     for provider in &providers {
         if !Capabilities::of(*provider).list_users {
             return Err(usermgmt::Error::Unsupported {

@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod adverity;
+mod audit;
 mod axiom;
 mod axolo;
 mod completions;
