@@ -121,18 +121,17 @@ impl AccessProfile {
         {
             return fail(Provider::Axiom, "the role is empty".into());
         }
-        if let Some(adverity) = &self.adverity {
-            if let Some(bad) = adverity
+        if let Some(adverity) = &self.adverity
+            && let Some(bad) = adverity
                 .groups
                 .iter()
                 .chain(&adverity.workspaces)
                 .find(|id| **id < 1)
-            {
-                return fail(
-                    Provider::Adverity,
-                    format!("{bad} is not a group or workspace id"),
-                );
-            }
+        {
+            return fail(
+                Provider::Adverity,
+                format!("{bad} is not a group or workspace id"),
+            );
         }
         if let Some(account_type) = &self.paradime
             && !PARADIME_ACCOUNT_TYPES.contains(&account_type.as_str())

@@ -12,7 +12,7 @@
 //!
 //! Axolo cannot be listed, so it is not reconciled (use `plan_onboard`/`plan_offboard`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use futures::TryStreamExt;
 use wildmatch::WildMatch;
@@ -20,8 +20,8 @@ use wildmatch::WildMatch;
 use crate::capabilities::{Capabilities, Removal};
 use crate::onboard::{create, decide, pick};
 use crate::{
-    AccessLevel, AccessProfile, Action, Directory, Error, Person, Plan, PlanKind, Provider, Roster,
-    Snapshot, Status, Step,
+    Access, AccessLevel, AccessProfile, Action, Directory, Error, Person, Plan, PlanKind, Provider,
+    Roster, Snapshot, Status, Step,
 };
 
 /// How many removals one provider may get in one reconcile before the plan is refused.
@@ -143,16 +143,6 @@ impl Directory {
             .into_iter()
             .filter(|p| Capabilities::of(*p).list_users)
             .collect();
-        let everything: Vec<Snapshot> = self.list_snapshots().try_collect().await?;
-        let mut accounts: Accounts = HashMap::new();
-        for account in everything {
-            if let Some(email) = account.user.email.as_deref() {
-                accounts
-                    .entry((account.user.provider, email.trim().to_ascii_lowercase()))
-                    .or_default()
-                    .push(account);
-            }
-        }
         let excluded: Vec<WildMatch> = options
             .exclude
             .iter()
@@ -160,44 +150,93 @@ impl Directory {
             .collect();
         let is_excluded = |email: &str| excluded.iter().any(|w| w.matches(email));
 
-        let mut steps = Vec::new();
+        // Who the roster names and what they should have, by lowercase email.
+        let mut people = Vec::with_capacity(roster.people.len());
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(roster.people.len());
         for entry in &roster.people {
             let person = entry.person()?;
-            let email = person.email().as_str().to_ascii_lowercase();
             let managed = entry.profile.is_some() || entry.access != AccessProfile::default();
-            let desired = entry.desired(profiles)?;
-            for provider in &providers {
-                let mut theirs = accounts
-                    .remove(&(*provider, email.clone()))
-                    .unwrap_or_default();
+            index.insert(person.email().as_str().to_ascii_lowercase(), people.len());
+            people.push((
+                person,
+                managed,
+                entry.desired(profiles)?,
+                entry.name.as_str(),
+            ));
+        }
+        // One pass over every account. Only those that may need a step are kept: an
+        // account already as the roster wants it is only noted, so memory grows with the
+        // changes, not with the accounts.
+        let mut in_place: HashSet<(Provider, usize)> = HashSet::new();
+        let mut kept: Accounts = HashMap::new();
+        let mut listing = self.list_snapshots();
+        while let Some(account) = listing.try_next().await? {
+            if account.user.status == Status::Disabled {
+                continue;
+            }
+            let Some(email) = account
+                .user
+                .email
+                .as_deref()
+                .map(|e| e.trim().to_ascii_lowercase())
+            else {
+                continue;
+            };
+            let provider = account.user.provider;
+            if let Some(&i) = index.get(&email) {
+                let (_, managed, desired, _) = &people[i];
                 if !managed {
                     continue;
                 }
-                theirs.retain(|a| a.user.status != Status::Disabled);
+                if let Some(wanted) = desired.access(provider)
+                    && Access::of(provider, &account).is_some_and(|has| has.same_as(&wanted))
+                {
+                    in_place.insert((provider, i));
+                    continue;
+                }
+            }
+            kept.entry((provider, email)).or_default().push(account);
+        }
+        drop(listing);
+
+        let mut steps = Vec::new();
+        for (i, (person, managed, desired, name)) in people.iter().enumerate() {
+            if !managed {
+                continue;
+            }
+            let mut key = (
+                Provider::Axiom,
+                person.email().as_str().to_ascii_lowercase(),
+            );
+            for provider in &providers {
+                key.0 = *provider;
+                let theirs = kept.remove(&key).unwrap_or_default();
                 match desired.access(*provider) {
+                    Some(_) if in_place.contains(&(*provider, i)) => {}
                     Some(wanted) => match pick(theirs) {
                         None => steps.push(step(
                             *provider,
-                            create(*provider, person.email().to_string(), &entry.name, wanted),
+                            create(*provider, person.email().to_string(), name, wanted),
                             None,
-                            &person,
+                            person,
                         )),
                         Some(account) => {
                             let action =
                                 decide(*provider, &account, person.email().to_string(), wanted);
                             if !matches!(action, Action::Unchanged { .. }) {
-                                steps.push(step(*provider, action, Some(account), &person));
+                                steps.push(step(*provider, action, Some(account), person));
                             }
                         }
                     },
                     None => {
                         for account in theirs {
-                            steps.push(removal(*provider, account, &person, &is_excluded));
+                            steps.push(removal(*provider, account, person, &is_excluded));
                         }
                     }
                 }
             }
         }
+        let accounts = kept;
         // Whoever is left is not in the roster.
         let mut orphans: Vec<((Provider, String), Vec<Snapshot>)> = accounts.into_iter().collect();
         orphans.sort_by(|a, b| (&a.0.1, a.0.0).cmp(&(&b.0.1, b.0.0)));
