@@ -139,8 +139,8 @@ fn cli_peak(sandbox: &Sandbox) -> Result<(), String> {
     let (peak, status) =
         crate::memory::peak_of(base(&["reconcile", "--output", "json"]).arg(&roster))?;
     let took = started.elapsed();
-    let _ = std::fs::remove_dir_all(&dir);
     if !status.success() {
+        let _ = std::fs::remove_dir_all(&dir);
         return Err("usermgmt reconcile failed".into());
     }
     let mib = peak as f64 / 1024.0;
@@ -148,6 +148,29 @@ fn cli_peak(sandbox: &Sandbox) -> Result<(), String> {
         "  CLI `usermgmt reconcile` of the same: {mib:.1} MiB peak RSS in {} (target at most 300 MiB: {})",
         ms(took),
         verdict(mib <= 300.0)
+    );
+
+    // The access review of the same, as a page.
+    let page = dir.join("review.html");
+    let started = Instant::now();
+    let (peak, status) = crate::memory::peak_of(
+        base(&["audit", "--roster"])
+            .arg(&roster)
+            .arg("--html")
+            .arg(&page),
+    )?;
+    let took = started.elapsed();
+    let size = std::fs::metadata(&page).map(|m| m.len()).unwrap_or(0);
+    let _ = std::fs::remove_dir_all(&dir);
+    if !status.success() {
+        return Err("usermgmt audit failed".into());
+    }
+    let page_mib = size as f64 / (1024.0 * 1024.0);
+    println!(
+        "  CLI `usermgmt audit --html` of the same: page {page_mib:.1} MiB (target under 30 MiB: {}), {:.1} MiB peak RSS in {}",
+        verdict(page_mib < 30.0),
+        peak as f64 / 1024.0,
+        ms(took)
     );
     Ok(())
 }
