@@ -15,7 +15,7 @@ use usermgmt_sandbox::{FakeApi, Sandbox, Seed};
 use crate::stats::{median, ms, ratio, verdict};
 
 const PEOPLE: usize = 50_000;
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 5;
 
 pub(crate) async fn run() -> Result<(), String> {
     let listable = [
@@ -154,7 +154,7 @@ fn cli_peak(sandbox: &Sandbox) -> Result<(), String> {
     let page = dir.join("review.html");
     let started = Instant::now();
     let (peak, status) = crate::memory::peak_of(
-        base(&["audit", "--roster"])
+        base(&["audit", "--output", "json", "--roster"])
             .arg(&roster)
             .arg("--html")
             .arg(&page),

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use futures::TryStreamExt;
+use futures::{StreamExt, TryStreamExt};
 use wildmatch::WildMatch;
 
 use crate::capabilities::{Capabilities, Removal};
@@ -164,13 +164,22 @@ impl Directory {
                 entry.name.as_str(),
             ));
         }
+        // What each managed person should have at each provider, computed once.
+        let wanted_at: HashMap<(Provider, usize), Option<Access>> = people
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, managed, _, _))| *managed)
+            .flat_map(|(i, (_, _, desired, _))| {
+                providers.iter().map(move |p| ((*p, i), desired.access(*p)))
+            })
+            .collect();
         // One pass over every account. Only those that may need a step are kept: an
         // account already as the roster wants it is only noted, so memory grows with the
         // changes, not with the accounts.
         let mut in_place: HashSet<(Provider, usize)> = HashSet::new();
         let mut kept: Accounts = HashMap::new();
-        let mut listing = self.list_snapshots();
-        while let Some(account) = listing.try_next().await? {
+        let mut listing = read_ahead(self.list_snapshots());
+        while let Some(account) = listing.recv().await.transpose()? {
             if account.user.status == Status::Disabled {
                 continue;
             }
@@ -184,12 +193,11 @@ impl Directory {
             };
             let provider = account.user.provider;
             if let Some(&i) = index.get(&email) {
-                let (_, managed, desired, _) = &people[i];
-                if !managed {
+                if !people[i].1 {
                     continue;
                 }
-                if let Some(wanted) = desired.access(provider)
-                    && Access::of(provider, &account).is_some_and(|has| has.same_as(&wanted))
+                if let Some(Some(wanted)) = wanted_at.get(&(provider, i))
+                    && Access::of(provider, &account).is_some_and(|has| has.same_as(wanted))
                 {
                     in_place.insert((provider, i));
                     continue;
@@ -347,6 +355,25 @@ impl Directory {
         }
         Ok(())
     }
+}
+
+/// Accounts to compare while the listing goes on: the stream runs in a task of its own
+/// (pages and Model-Prime's per-user reads keep flowing while each account is compared)
+/// and hands accounts over through a bounded channel, so at most a few thousand wait.
+/// Dropping the receiver stops the listing.
+fn read_ahead(
+    mut stream: futures::stream::BoxStream<'static, Result<Snapshot, Error>>,
+) -> tokio::sync::mpsc::Receiver<Result<Snapshot, Error>> {
+    let (send, receive) = tokio::sync::mpsc::channel(4096);
+    tokio::spawn(async move {
+        while let Some(item) = stream.next().await {
+            let failed = item.is_err();
+            if send.send(item).await.is_err() || failed {
+                break;
+            }
+        }
+    });
+    receive
 }
 
 fn is_active_admin(user: &crate::User) -> bool {
