@@ -157,7 +157,8 @@ fn cli_peak(sandbox: &Sandbox) -> Result<(), String> {
         base(&["audit", "--output", "json", "--roster"])
             .arg(&roster)
             .arg("--html")
-            .arg(&page),
+            .arg(&page)
+            .stderr(Stdio::inherit()),
     )?;
     let took = started.elapsed();
     let size = std::fs::metadata(&page).map(|m| m.len()).unwrap_or(0);
