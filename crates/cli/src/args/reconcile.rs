@@ -23,7 +23,7 @@ pub(crate) struct ReconcileArgs {
     pub(crate) roster: PathBuf,
     /// The most removals one provider may get, as a count (3) or a percentage of its
     /// accounts (10%); more refuses the whole plan. Default: the config file's
-    /// [reconcile] max_removals, else 25%.
+    /// `[reconcile] max_removals`, else 25%.
     #[arg(long, value_name = "N|N%")]
     pub(crate) max_removals: Option<MaxRemovals>,
     /// Plan removing a provider's last active owner or admin (refused by default).
