@@ -53,6 +53,14 @@ pub(crate) async fn run(
                 .map(|s| s.index as usize)
                 .collect();
             if unfinished.is_empty() {
+                // Every step finished but the end was never recorded (killed right after
+                // the last answer): nothing is sent, the run is closed as complete.
+                if detail.summary.state != usermgmt_journal::RunState::Complete {
+                    journal
+                        .recorder()
+                        .end(&detail.summary.id, false)
+                        .map_err(|e| CliError::Message(format!("cannot record the end: {e}")))?;
+                }
                 eprintln!("run {} is complete: nothing to resume", detail.summary.id);
                 return Ok(ExitCode::SUCCESS);
             }

@@ -451,3 +451,53 @@ async fn exists(sandbox: &Sandbox, step: &Value) -> bool {
             .any(|u| u.id.as_deref() == Some(&id) && u.status == usermgmt::Status::Active)
     })
 }
+
+/// Killed after the last step's answer but before the end was recorded: every step is
+/// done, the run is "interrupted". Resuming sends nothing and closes it as complete.
+#[tokio::test]
+async fn resuming_a_run_whose_steps_all_finished_but_never_ended_closes_it_as_complete() {
+    use usermgmt::Recorder;
+    let sandbox = Sandbox::start().await.unwrap();
+    let scratch = Scratch::new("unended");
+    let journal_path = scratch.path("journal.db");
+    let plan_file = scratch.path("plan.json");
+    ok(cli(&sandbox, &journal_path).args(offboard_alan(&plan_file)));
+    let plan = usermgmt::Plan::from_json(&std::fs::read_to_string(&plan_file).unwrap()).unwrap();
+    let run = {
+        let journal = usermgmt_journal::Journal::open(&journal_path).unwrap();
+        let run = journal
+            .begin(&plan, &usermgmt::RunMeta::current("test"))
+            .unwrap();
+        for (index, step) in plan.steps.iter().enumerate() {
+            journal.intent(&run, index).unwrap();
+            let report = usermgmt::StepReport {
+                index,
+                step: step.clone(),
+                outcome: usermgmt::Outcome::Done,
+                http_status: Some(204),
+                request_id: None,
+                started_at: None,
+                finished_at: None,
+            };
+            journal.outcome(&run, index, &report).unwrap();
+        }
+        run
+    };
+    let listed = run_json(cli(&sandbox, &journal_path).args(["runs", "list"]));
+    assert_eq!(array(&listed)[0]["state"], "interrupted");
+    let sent_before = FakeApi::ALL
+        .iter()
+        .map(|p| sandbox.faults(*p).requests().len())
+        .sum::<usize>();
+    ok(cli(&sandbox, &journal_path).args(["runs", "resume", &run]));
+    let listed = run_json(cli(&sandbox, &journal_path).args(["runs", "list"]));
+    assert_eq!(array(&listed)[0]["state"], "complete", "{listed:#}");
+    let sent_after = FakeApi::ALL
+        .iter()
+        .map(|p| sandbox.faults(*p).requests().len())
+        .sum::<usize>();
+    assert_eq!(
+        sent_before, sent_after,
+        "resuming a finished run sends nothing"
+    );
+}
