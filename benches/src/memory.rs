@@ -54,14 +54,7 @@ pub(crate) async fn run() -> Result<(), String> {
 /// The same through the CLI binary built beside this one
 /// (`cargo build --release -p usermgmt-cli`), as JSON on a pipe to /dev/null.
 fn cli(sandbox: &Sandbox) -> Result<(), String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let cli = exe.with_file_name("usermgmt");
-    if !cli.exists() {
-        return Err(format!(
-            "{} is missing: build it first with `cargo build --release -p usermgmt-cli`",
-            cli.display()
-        ));
-    }
+    let cli = cli_binary()?;
     let mut peaks = Vec::new();
     for limit in [10_000u64, 100_000] {
         let (peak, status) = peak_of(
@@ -133,6 +126,20 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 /// `VmHWM` from a `/proc/<pid>/status` file.
+/// The `usermgmt` binary built beside this one (`cargo build --release -p usermgmt-cli`).
+pub(crate) fn cli_binary() -> Result<std::path::PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let cli = exe.with_file_name("usermgmt");
+    if cli.exists() {
+        Ok(cli)
+    } else {
+        Err(format!(
+            "{} is missing: build it first with `cargo build --release -p usermgmt-cli`",
+            cli.display()
+        ))
+    }
+}
+
 /// Runs `command` to its end, sampling its peak RSS (VmHWM, KiB) every 5 ms: VmHWM only
 /// grows, so the last reading before exit is the peak (minus at most the last 5 ms).
 pub(crate) fn peak_of(command: &mut Command) -> Result<(u64, std::process::ExitStatus), String> {

@@ -97,14 +97,7 @@ pub(crate) async fn run() -> Result<(), String> {
 
 /// Peak RSS of `usermgmt reconcile ROSTER --output json` (the dump of the state).
 fn cli_peak(sandbox: &Sandbox) -> Result<(), String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let cli = exe.with_file_name("usermgmt");
-    if !cli.exists() {
-        return Err(format!(
-            "{} is missing: build it first with `cargo build --release -p usermgmt-cli`",
-            cli.display()
-        ));
-    }
+    let cli = crate::memory::cli_binary()?;
     let dir = std::env::temp_dir().join(format!("usermgmt-bench-reconcile-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let roster = dir.join("roster.yaml");

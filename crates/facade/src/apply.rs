@@ -399,11 +399,7 @@ impl Directory {
             }
             _ => {
                 use futures::TryStreamExt;
-                let provider = backend.provider();
-                self.list_snapshots()
-                    .try_filter(|a| futures::future::ready(a.user.provider == provider))
-                    .try_collect()
-                    .await
+                self.snapshots_of(backend).try_collect().await
             }
         }
     }

@@ -220,7 +220,11 @@ impl Directory {
         stream::select_all(streams).boxed()
     }
 
-    fn snapshots_of(&self, backend: &Backend) -> BoxStream<'static, Result<Snapshot, Error>> {
+    /// Every account of `backend` with its record (see [`Directory::list_snapshots`]).
+    pub(crate) fn snapshots_of(
+        &self,
+        backend: &Backend,
+    ) -> BoxStream<'static, Result<Snapshot, Error>> {
         #[allow(unused_variables)] // used only by the paginated providers' features
         let options = self.page_options;
         match backend {

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use futures::{StreamExt, TryStreamExt};
+use futures::StreamExt;
 use wildmatch::WildMatch;
 
 use crate::capabilities::{Capabilities, Removal};
@@ -178,10 +178,18 @@ impl Directory {
         // changes, not with the accounts.
         let mut in_place: HashSet<(Provider, usize)> = HashSet::new();
         let mut kept: Accounts = HashMap::new();
+        let mut census: HashMap<Provider, Census> = HashMap::new();
         let mut listing = read_ahead(self.list_snapshots());
         while let Some(account) = listing.recv().await.transpose()? {
             if account.user.status == Status::Disabled {
                 continue;
+            }
+            let counted = census.entry(account.user.provider).or_default();
+            counted.present += 1;
+            if is_active_admin(&account.user)
+                && let Some(id) = &account.user.id
+            {
+                counted.admins.push(id.clone());
             }
             let Some(email) = account
                 .user
@@ -276,85 +284,74 @@ impl Directory {
             };
             key(a).cmp(&key(b)).then(a.provider.cmp(&b.provider))
         });
-        self.guard(&steps, options).await?;
+        guard(&steps, &census, options)?;
         let mut plan = Plan::about_many(PlanKind::Reconcile);
         plan.steps = steps;
         Ok(plan)
     }
+}
 
-    /// The guard rails, on the whole plan.
-    async fn guard(
-        &self,
-        steps: &[Step],
-        options: &ReconcileOptions,
-    ) -> Result<(), ReconcileError> {
-        let mut removals: BTreeMap<Provider, Vec<&Step>> = BTreeMap::new();
-        for s in steps.iter().filter(|s| is_removal(&s.action)) {
-            removals.entry(s.provider).or_default().push(s);
-        }
-        for (provider, removed) in removals {
-            let backend = self
-                .backend(provider)
-                .ok_or_else(|| crate::directory::unsupported(provider, "this directory"))?;
-            let everyone: Vec<crate::User> = self.users_of(backend).try_collect().await?;
-            let present: Vec<&crate::User> = everyone
-                .iter()
-                .filter(|u| u.status != Status::Disabled)
-                .collect();
-            let limit = options.max_removals.limit(present.len());
-            if removed.len() > limit {
-                return Err(ReconcileError::TooManyRemovals {
-                    provider,
-                    planned: removed.len(),
-                    limit,
-                    accounts: present.len(),
-                });
-            }
-            if options.allow_last_admin {
-                continue;
-            }
-            let removed_admins: Vec<&Step> = removed
-                .iter()
-                .copied()
-                .filter(|s| {
-                    s.before.as_ref().is_some_and(|b| {
-                        b.user.access >= AccessLevel::Admin && b.user.status == Status::Active
-                    })
-                })
-                .collect();
-            if removed_admins.is_empty() {
-                continue;
-            }
-            let removed_ids: Vec<Option<&str>> = removed_admins
-                .iter()
-                .map(|s| s.before.as_ref().and_then(|b| b.user.id.as_deref()))
-                .collect();
-            // Model-Prime lists no roles: its snapshots (which have them) decide.
-            let admins_left = if provider == Provider::ModelPrime {
-                self.list_snapshots()
-                    .try_filter(|a| futures::future::ready(a.user.provider == provider))
-                    .try_collect::<Vec<_>>()
-                    .await?
-                    .iter()
-                    .any(|a| {
-                        is_active_admin(&a.user) && !removed_ids.contains(&a.user.id.as_deref())
-                    })
-            } else {
-                present
-                    .iter()
-                    .any(|u| is_active_admin(u) && !removed_ids.contains(&u.id.as_deref()))
-            };
-            if !admins_left {
-                let emails = removed_admins
-                    .iter()
-                    .filter_map(|s| s.action.target())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                return Err(ReconcileError::LastAdmin { provider, emails });
-            }
-        }
-        Ok(())
+/// What the guard rails need of one provider, counted during the one listing.
+#[derive(Default)]
+struct Census {
+    /// Accounts not disabled (active or invited).
+    present: usize,
+    /// Ids of its active owners and admins.
+    admins: Vec<String>,
+}
+
+/// The guard rails, on the whole plan.
+fn guard(
+    steps: &[Step],
+    census: &HashMap<Provider, Census>,
+    options: &ReconcileOptions,
+) -> Result<(), ReconcileError> {
+    let mut removals: BTreeMap<Provider, Vec<&Step>> = BTreeMap::new();
+    for s in steps.iter().filter(|s| is_removal(&s.action)) {
+        removals.entry(s.provider).or_default().push(s);
     }
+    for (provider, removed) in removals {
+        let counted = census.get(&provider);
+        let present = counted.map_or(0, |c| c.present);
+        let limit = options.max_removals.limit(present);
+        if removed.len() > limit {
+            return Err(ReconcileError::TooManyRemovals {
+                provider,
+                planned: removed.len(),
+                limit,
+                accounts: present,
+            });
+        }
+        if options.allow_last_admin {
+            continue;
+        }
+        let removed_admins: Vec<&Step> = removed
+            .iter()
+            .copied()
+            .filter(|s| s.before.as_ref().is_some_and(|b| is_active_admin(&b.user)))
+            .collect();
+        if removed_admins.is_empty() {
+            continue;
+        }
+        let removed_ids: Vec<&str> = removed_admins
+            .iter()
+            .filter_map(|s| s.before.as_ref().and_then(|b| b.user.id.as_deref()))
+            .collect();
+        let admins_left = counted.is_some_and(|c| {
+            c.admins
+                .iter()
+                .any(|id| !removed_ids.contains(&id.as_str()))
+        });
+        if !admins_left {
+            let emails = removed_admins
+                .iter()
+                .filter_map(|s| s.action.target())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(ReconcileError::LastAdmin { provider, emails });
+        }
+    }
+    Ok(())
 }
 
 /// Accounts to compare while the listing goes on: the stream runs in a task of its own
