@@ -55,6 +55,11 @@ impl Config {
         })
     }
 
+    /// Whether this run is on the embedded sandbox (`--sandbox`).
+    pub(crate) fn is_sandbox(&self) -> bool {
+        self.sandbox_vars.is_some()
+    }
+
     /// The value of a configuration variable.
     pub(crate) fn var(&self, name: &str) -> Option<String> {
         match &self.sandbox_vars {

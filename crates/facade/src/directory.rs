@@ -318,6 +318,20 @@ impl Directory {
         Ok(snapshots.into_iter().map(|s| s.user).collect())
     }
 
+    /// Like [`Directory::find`], with each account's own record (see [`Snapshot`]):
+    /// what comparing access against a profile needs.
+    pub async fn find_snapshots(
+        &self,
+        person: &Person,
+    ) -> Vec<(Provider, Result<Vec<Snapshot>, Error>)> {
+        let lookups = self
+            .backends
+            .iter()
+            .filter(|b| Capabilities::of(b.provider()).list_users)
+            .map(|b| async move { (b.provider(), self.snapshots(b, person).await) });
+        futures::future::join_all(lookups).await
+    }
+
     /// The accounts of `person` at the provider of `backend`, each with the provider's
     /// own record (a plan's before-states). Model-Prime's list has no roles, so each
     /// match is fetched by id.

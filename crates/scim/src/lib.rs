@@ -1,5 +1,39 @@
 //! A SCIM 2.0 service provider (RFC 7643 and RFC 7644) in front of the usermgmt
-//! directory: identity providers such as Okta and Entra ID read and provision people
-//! in all five tools through one endpoint.
+//! directory: identity providers such as Okta and Entra ID read people and their
+//! access in all five tools through one endpoint.
+//!
+//! **Users** are people: every account of every listable provider grouped by email.
+//! **Groups** are the access profiles of `usermgmt.toml`; a person is a member of the
+//! profile whose access they have exactly (as `usermgmt roster dump` infers it). Reads
+//! reflect the providers' live state. This release serves reads; provisioning writes
+//! (POST, PUT, PATCH, DELETE) answer `501` in the SCIM error schema.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! let directory = usermgmt::testing::sandbox_directory().await?;
+//! let bridge = usermgmt_scim::Bridge::new(directory, "secret".to_string().into());
+//! let app = bridge.router(); // an axum Router, to serve or to test with tower
+//! # let _ = app; Ok(()) }
+//! ```
 
+mod discovery;
+mod error;
 pub mod filter;
+mod people;
+mod query;
+mod resource;
+mod server;
+
+pub use error::{ERROR_SCHEMA, ScimError};
+pub use server::Bridge;
+
+/// The media type of SCIM bodies (RFC 7644 section 8.1).
+pub const SCIM_JSON: &str = "application/scim+json";
+/// The core User schema.
+pub const USER_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
+/// The core Group schema.
+pub const GROUP_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
+/// This bridge's read-only extension listing a person's accounts per provider.
+pub const ACCOUNTS_SCHEMA: &str = "urn:usermgmt:params:scim:schemas:extension:accounts:2.0:User";
+/// The most resources one list answer holds.
+pub const MAX_RESULTS: usize = 1000;

@@ -17,6 +17,7 @@ mod reconcile;
 mod roster;
 mod runs;
 mod sandbox;
+mod scim;
 mod users;
 mod values;
 
@@ -33,6 +34,7 @@ pub(crate) use reconcile::*;
 pub(crate) use roster::*;
 pub(crate) use runs::*;
 pub(crate) use sandbox::*;
+pub(crate) use scim::*;
 pub(crate) use users::*;
 
 /// Onboard, offboard and list users across Axiom, Adverity, Paradime, Model-Prime and Axolo.
@@ -156,6 +158,9 @@ pub(crate) enum Command {
     /// The local sandbox of all five APIs.
     #[command(subcommand)]
     Sandbox(SandboxCommand),
+    /// The SCIM 2.0 bridge, so identity providers (Okta, Entra ID) read people everywhere.
+    #[command(subcommand)]
+    Scim(ScimCommand),
     /// The config file and the settings in force.
     #[command(subcommand)]
     Config(ConfigCommand),

@@ -16,6 +16,7 @@ mod reconcile;
 mod roster;
 mod runs;
 mod sandbox;
+mod scim;
 mod users;
 
 use std::process::ExitCode;
@@ -71,6 +72,7 @@ pub(crate) async fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Config(command) => config::run(&config, output, &command),
         Command::Roster(command) => roster::run(&config, command).await,
         Command::Audit(args) => audit::run(&config, output, args).await,
+        Command::Scim(command) => return scim::run(&config, command).await,
         Command::Sandbox(_) | Command::Completions { .. } | Command::Man => Ok(()),
     };
     done.map(|()| ExitCode::SUCCESS)

@@ -94,7 +94,8 @@ fn shell_quote(value: &str) -> String {
 }
 
 /// Waits for Ctrl-C, or SIGTERM (what `kill` and service managers send).
-async fn shutdown_signal() -> CliResult<()> {
+/// Wait for Ctrl-C or SIGTERM.
+pub(crate) async fn shutdown_signal() -> CliResult<()> {
     let fail = |e: std::io::Error| CliError::Message(format!("cannot wait for a signal: {e}"));
     #[cfg(unix)]
     {

@@ -28,6 +28,7 @@ mod partial;
 mod reconcile;
 mod safety;
 mod sandbox_serve;
+mod scim;
 mod support;
 mod users;
 mod validation;

@@ -30,6 +30,7 @@ pub(crate) const CLI_VARS: &[&str] = &[
     "USERMGMT_CONFIG",
     "USERMGMT_CONTEXT",
     "AXOLO_ORGANIZATION",
+    "USERMGMT_SCIM_TOKEN",
 ];
 
 /// `usermgmt offboard` for the demo leaver, with the Axolo login and organization.

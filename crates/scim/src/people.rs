@@ -1,0 +1,104 @@
+//! People as the bridge sees them: every account of every provider grouped by email
+//! (case-insensitive), with the access profile their access matches, if any.
+
+use std::collections::BTreeMap;
+
+use usermgmt::{AccessProfile, Roster, Snapshot, Status};
+
+/// One person: their accounts everywhere and the profile those accounts match.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PersonRecord {
+    /// The email as the first account spells it.
+    pub(crate) email: String,
+    /// The first name any account gives.
+    pub(crate) name: Option<String>,
+    /// Their accounts, in provider order.
+    pub(crate) accounts: Vec<Snapshot>,
+    /// The profile whose access they have exactly, as `roster dump` infers it.
+    pub(crate) profile: Option<String>,
+}
+
+impl PersonRecord {
+    /// Active anywhere: some account is not disabled (a pending invitation counts, as
+    /// it does for reconcile: the person has been provisioned).
+    pub(crate) fn active(&self) -> bool {
+        self.accounts
+            .iter()
+            .any(|a| a.user.status != Status::Disabled)
+    }
+}
+
+/// Group `accounts` by email, lower-cased; accounts without an email are left out (no
+/// SCIM user can name them). Sorted by email, so pages are stable.
+pub(crate) fn group(
+    accounts: Vec<Snapshot>,
+    profiles: &BTreeMap<String, AccessProfile>,
+) -> Vec<PersonRecord> {
+    let roster = Roster::from_accounts(accounts.iter().cloned(), profiles);
+    let inferred: BTreeMap<String, Option<String>> = roster
+        .people
+        .into_iter()
+        .map(|entry| (entry.email.to_lowercase(), entry.profile))
+        .collect();
+    let mut people: BTreeMap<String, PersonRecord> = BTreeMap::new();
+    for account in accounts {
+        let Some(email) = account.user.email.clone().filter(|e| !e.trim().is_empty()) else {
+            continue;
+        };
+        let key = email.to_lowercase();
+        let person = people.entry(key.clone()).or_insert_with(|| PersonRecord {
+            email,
+            name: None,
+            accounts: Vec::new(),
+            profile: inferred.get(&key).cloned().flatten(),
+        });
+        if person.name.is_none() {
+            person.name = account.user.name.clone().filter(|n| !n.trim().is_empty());
+        }
+        person.accounts.push(account);
+    }
+    let mut people: Vec<PersonRecord> = people.into_values().collect();
+    for person in &mut people {
+        person.accounts.sort_by_key(|a| a.user.provider);
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use usermgmt::{AccessLevel, Provider, User};
+
+    fn account(provider: Provider, email: &str, status: Status) -> Snapshot {
+        Snapshot {
+            user: User {
+                provider,
+                id: Some(format!("{}-{email}", provider.id())),
+                email: Some(email.into()),
+                name: Some("Ada Lovelace".into()),
+                roles: vec!["user".into()],
+                access: AccessLevel::Member,
+                status,
+            },
+            record: serde_json::Value::Null,
+        }
+    }
+
+    #[test]
+    fn accounts_group_by_email_whatever_its_case_and_disabled_everywhere_is_inactive() {
+        let people = group(
+            vec![
+                account(Provider::Paradime, "ADA@acme.example", Status::Disabled),
+                account(Provider::Axiom, "ada@acme.example", Status::Disabled),
+                account(Provider::Axiom, "bob@acme.example", Status::Invited),
+            ],
+            &BTreeMap::new(),
+        );
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0].email, "ADA@acme.example");
+        assert_eq!(people[0].accounts.len(), 2);
+        assert_eq!(people[0].accounts[0].user.provider, Provider::Axiom);
+        assert!(!people[0].active());
+        assert!(people[1].active(), "an invitation counts as provisioned");
+    }
+}

@@ -1,0 +1,203 @@
+//! SCIM resources built from people and profiles: ids, the User and Group JSON, and
+//! `meta` with a version (ETag) that changes whenever the resource does.
+//!
+//! Ids are UUIDs (version 5) of the lower-cased email, or of the profile name, in a
+//! namespace of this bridge: stable across restarts and machines without any state,
+//! and never reused for another person.
+
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::people::PersonRecord;
+use crate::{ACCOUNTS_SCHEMA, GROUP_SCHEMA, USER_SCHEMA};
+
+/// The namespace of this bridge's ids (a random UUID, fixed forever).
+const NAMESPACE: Uuid = Uuid::from_u128(0x6f3c_1b0e_8a4d_4b7e_9c21_5d0e_7a63_f412);
+
+/// The SCIM id of the person with `email`.
+pub(crate) fn user_id(email: &str) -> String {
+    Uuid::new_v5(
+        &NAMESPACE,
+        format!("user:{}", email.to_lowercase()).as_bytes(),
+    )
+    .to_string()
+}
+
+/// The SCIM id of the group of profile `name`.
+pub(crate) fn group_id(name: &str) -> String {
+    Uuid::new_v5(&NAMESPACE, format!("group:{name}").as_bytes()).to_string()
+}
+
+/// A weak ETag of `resource` (without its `meta`): equal resources, equal versions.
+fn version(resource: &Value) -> String {
+    let digest = Uuid::new_v5(&NAMESPACE, resource.to_string().as_bytes());
+    format!("W/\"{}\"", &digest.simple().to_string()[..16])
+}
+
+/// `given family` split at the last space, as Adverity splits names.
+fn name_parts(name: &str) -> (Option<&str>, Option<&str>) {
+    match name.trim().rsplit_once(' ') {
+        Some((given, family)) => (Some(given.trim()), Some(family.trim())),
+        None if name.trim().is_empty() => (None, None),
+        None => (Some(name.trim()), None),
+    }
+}
+
+/// The SCIM User of `person`, with `meta.location` under `base` (like
+/// `https://scim.acme.example/scim/v2`).
+pub(crate) fn user(person: &PersonRecord, base: &str) -> Value {
+    let id = user_id(&person.email);
+    let mut resource = json!({
+        "schemas": [USER_SCHEMA, ACCOUNTS_SCHEMA],
+        "id": id,
+        "userName": person.email,
+        "emails": [{"value": person.email, "type": "work", "primary": true}],
+        "active": person.active(),
+    });
+    if let Some(name) = &person.name {
+        let (given, family) = name_parts(name);
+        resource["displayName"] = json!(name);
+        resource["name"] = json!({"formatted": name});
+        if let Some(given) = given {
+            resource["name"]["givenName"] = json!(given);
+        }
+        if let Some(family) = family {
+            resource["name"]["familyName"] = json!(family);
+        }
+    }
+    if let Some(profile) = &person.profile {
+        resource["groups"] = json!([{
+            "value": group_id(profile),
+            "display": profile,
+            "$ref": format!("{base}/Groups/{}", group_id(profile)),
+        }]);
+    }
+    let accounts: Vec<Value> = person
+        .accounts
+        .iter()
+        .map(|a| {
+            json!({
+                "provider": a.user.provider.id(),
+                "id": a.user.id,
+                "roles": a.user.roles,
+                "access": a.user.access.to_string(),
+                "status": a.user.status.to_string(),
+            })
+        })
+        .collect();
+    resource[ACCOUNTS_SCHEMA] = json!({ "accounts": accounts });
+    let version = version(&resource);
+    resource["meta"] = json!({
+        "resourceType": "User",
+        "location": format!("{base}/Users/{id}"),
+        "version": version,
+    });
+    resource
+}
+
+/// The SCIM Group of profile `name`, whose members are `members`.
+pub(crate) fn group(name: &str, members: &[&PersonRecord], base: &str) -> Value {
+    let id = group_id(name);
+    let members: Vec<Value> = members
+        .iter()
+        .map(|p| {
+            let member = user_id(&p.email);
+            json!({
+                "value": member,
+                "display": p.email,
+                "type": "User",
+                "$ref": format!("{base}/Users/{member}"),
+            })
+        })
+        .collect();
+    let mut resource = json!({
+        "schemas": [GROUP_SCHEMA],
+        "id": id,
+        "displayName": name,
+        "members": members,
+    });
+    let version = version(&resource);
+    resource["meta"] = json!({
+        "resourceType": "Group",
+        "location": format!("{base}/Groups/{id}"),
+        "version": version,
+    });
+    resource
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use usermgmt::{AccessLevel, Provider, Snapshot, Status, User};
+
+    fn ada(status: Status) -> PersonRecord {
+        PersonRecord {
+            email: "Ada@acme.example".into(),
+            name: Some("Ada King Lovelace".into()),
+            accounts: vec![Snapshot {
+                user: User {
+                    provider: Provider::Axiom,
+                    id: Some("u1".into()),
+                    email: Some("Ada@acme.example".into()),
+                    name: Some("Ada King Lovelace".into()),
+                    roles: vec!["user".into()],
+                    access: AccessLevel::Member,
+                    status,
+                },
+                record: Value::Null,
+            }],
+            profile: Some("developer".into()),
+        }
+    }
+
+    #[test]
+    fn ids_are_stable_case_insensitive_and_distinct() {
+        assert_eq!(user_id("Ada@acme.example"), user_id("ada@ACME.example"));
+        assert_ne!(user_id("ada@acme.example"), user_id("bob@acme.example"));
+        assert_ne!(user_id("developer"), group_id("developer"));
+        assert_eq!(user_id("ada@acme.example").len(), 36);
+    }
+
+    #[test]
+    fn a_user_has_core_attributes_its_accounts_its_group_and_a_versioned_meta() {
+        let user = user(&ada(Status::Active), "http://127.0.0.1:1/scim/v2");
+        assert_eq!(user["userName"], "Ada@acme.example");
+        assert_eq!(user["name"]["givenName"], "Ada King");
+        assert_eq!(user["name"]["familyName"], "Lovelace");
+        assert_eq!(user["active"], true);
+        assert_eq!(user["groups"][0]["display"], "developer");
+        assert_eq!(user[ACCOUNTS_SCHEMA]["accounts"][0]["provider"], "axiom");
+        let id = user["id"].as_str().expect("an id");
+        assert_eq!(
+            user["meta"]["location"],
+            format!("http://127.0.0.1:1/scim/v2/Users/{id}")
+        );
+        assert!(
+            user["meta"]["version"]
+                .as_str()
+                .expect("a version")
+                .starts_with("W/\"")
+        );
+    }
+
+    #[test]
+    fn the_version_changes_with_the_resource_and_only_then() {
+        let base = "http://x/scim/v2";
+        let active = user(&ada(Status::Active), base);
+        assert_eq!(
+            active["meta"]["version"],
+            user(&ada(Status::Active), base)["meta"]["version"]
+        );
+        let disabled = user(&ada(Status::Disabled), base);
+        assert_eq!(disabled["active"], false);
+        assert_ne!(active["meta"]["version"], disabled["meta"]["version"]);
+    }
+
+    #[test]
+    fn a_group_lists_its_members_by_user_id() {
+        let person = ada(Status::Active);
+        let group = group("developer", &[&person], "http://x/scim/v2");
+        assert_eq!(group["displayName"], "developer");
+        assert_eq!(group["members"][0]["value"], user_id("ada@acme.example"));
+    }
+}

@@ -1,0 +1,380 @@
+//! The HTTP side: the axum router under `/scim/v2`, bearer authentication, and the
+//! read handlers. Every answer is `application/scim+json`; every failure is a SCIM
+//! error body.
+
+use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures::TryStreamExt;
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::{Value, json};
+use subtle::ConstantTimeEq;
+use tokio::net::TcpListener;
+use usermgmt::{AccessProfile, Directory, Person, Snapshot};
+
+use crate::filter::{AttrPath, CompareOp, Filter};
+use crate::people::{self, PersonRecord};
+use crate::query::{ListQuery, list_response};
+use crate::{SCIM_JSON, ScimError, discovery, resource};
+
+/// The SCIM bridge: a directory, the access profiles (the groups), and the token IdPs
+/// must present.
+///
+/// ```no_run
+/// # async fn demo() -> std::io::Result<()> {
+/// use usermgmt_scim::Bridge;
+/// let (directory, _errors) = usermgmt::Directory::from_env();
+/// let bridge = Bridge::new(directory, "a-long-random-token".to_string().into())
+///     .base_url("https://scim.acme.example");
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+/// bridge.serve(listener, std::future::pending()).await
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Bridge {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    directory: Directory,
+    profiles: BTreeMap<String, AccessProfile>,
+    token: SecretString,
+    /// The public URL of `/scim/v2`, for `meta.location`.
+    base: String,
+}
+
+impl Bridge {
+    /// A bridge over `directory` accepting `token`, without profiles, at
+    /// `http://127.0.0.1` until [`Bridge::base_url`] says otherwise.
+    pub fn new(directory: Directory, token: SecretString) -> Self {
+        Bridge {
+            inner: Arc::new(Inner {
+                directory,
+                profiles: BTreeMap::new(),
+                token,
+                base: "http://127.0.0.1/scim/v2".into(),
+            }),
+        }
+    }
+
+    /// The access profiles, served as groups.
+    pub fn profiles(self, profiles: BTreeMap<String, AccessProfile>) -> Self {
+        self.map(|inner| inner.profiles = profiles)
+    }
+
+    /// The URL clients reach the bridge at (like `https://scim.acme.example`), used in
+    /// `meta.location`; `/scim/v2` is appended.
+    pub fn base_url(self, url: &str) -> Self {
+        let base = format!("{}/scim/v2", url.trim_end_matches('/'));
+        self.map(|inner| inner.base = base)
+    }
+
+    fn map(self, change: impl FnOnce(&mut Inner)) -> Self {
+        let mut inner = Arc::try_unwrap(self.inner).unwrap_or_else(|shared| Inner {
+            directory: shared.directory.clone(),
+            profiles: shared.profiles.clone(),
+            token: shared.token.clone(),
+            base: shared.base.clone(),
+        });
+        change(&mut inner);
+        Bridge {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// The router: every endpoint under `/scim/v2`, behind the bearer token.
+    pub fn router(&self) -> Router {
+        let scim = Router::new()
+            .route("/ServiceProviderConfig", get(service_provider_config))
+            .route("/ResourceTypes", get(resource_types))
+            .route("/ResourceTypes/{id}", get(resource_type))
+            .route("/Schemas", get(schemas))
+            .route("/Schemas/{id}", get(schema))
+            .route("/Users", get(list_users))
+            .route("/Users/{id}", get(get_user))
+            .route("/Groups", get(list_groups))
+            .route("/Groups/{id}", get(get_group))
+            .method_not_allowed_fallback(not_supported)
+            .fallback(no_such_endpoint);
+        Router::new()
+            .nest("/scim/v2", scim)
+            .fallback(no_such_endpoint)
+            .layer(middleware::from_fn_with_state(self.clone(), authenticate))
+            .with_state(self.clone())
+    }
+
+    /// Serve on `listener` until `shutdown` completes, then finish the requests in
+    /// flight.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(listener, self.router())
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+
+    /// Every person, from every provider's live state.
+    async fn everyone(&self) -> Result<Vec<PersonRecord>, ScimError> {
+        let accounts: Vec<Snapshot> = self
+            .inner
+            .directory
+            .list_snapshots()
+            .try_collect()
+            .await
+            .map_err(provider_failed)?;
+        Ok(people::group(accounts, &self.inner.profiles))
+    }
+
+    /// The people `filter` can only match, when it pins `userName` to one email: one
+    /// look-up per provider instead of a full listing.
+    async fn candidates(&self, filter: Option<&Filter>) -> Result<Vec<PersonRecord>, ScimError> {
+        let Some(person) = filter.and_then(pinned_user_name) else {
+            return self.everyone().await;
+        };
+        let mut accounts = Vec::new();
+        for (_, answer) in self.inner.directory.find_snapshots(&person).await {
+            accounts.extend(answer.map_err(provider_failed)?);
+        }
+        Ok(people::group(accounts, &self.inner.profiles))
+    }
+}
+
+/// A provider failed: the answer would be incomplete, and an IdP reading "no such
+/// user" from it could create a duplicate, so the whole request fails.
+fn provider_failed(error: usermgmt::Error) -> ScimError {
+    ScimError::new(
+        StatusCode::BAD_GATEWAY,
+        format!("a provider could not be read, so the answer would be incomplete: {error}"),
+    )
+}
+
+/// `userName eq "<email>"` (alone or and-ed with more): the person it pins.
+fn pinned_user_name(filter: &Filter) -> Option<Person> {
+    match filter {
+        Filter::Compare {
+            path,
+            op: CompareOp::Eq,
+            value: Value::String(email),
+        } if is_user_name(path) => Person::new(email).ok(),
+        Filter::And(left, right) => pinned_user_name(left).or_else(|| pinned_user_name(right)),
+        _ => None,
+    }
+}
+
+fn is_user_name(path: &AttrPath) -> bool {
+    path.attribute.eq_ignore_ascii_case("userName")
+        && path.sub_attribute.is_none()
+        && path
+            .uri
+            .as_deref()
+            .is_none_or(|uri| uri.eq_ignore_ascii_case(crate::USER_SCHEMA))
+}
+
+/// `id` and `externalId` are compared exactly (RFC 7643 section 3.1); the rest is
+/// case-insensitive.
+fn case_exact(path: &AttrPath) -> bool {
+    path.sub_attribute.is_none()
+        && (path.attribute.eq_ignore_ascii_case("id")
+            || path.attribute.eq_ignore_ascii_case("externalId"))
+}
+
+/// Refuse anything but the right bearer token, compared in constant time.
+async fn authenticate(State(bridge): State<Bridge>, request: Request, next: Next) -> Response {
+    let presented = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            let (scheme, token) = v.trim().split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+        });
+    let expected = bridge.inner.token.expose_secret().as_bytes();
+    match presented {
+        Some(token) if bool::from(token.as_bytes().ct_eq(expected)) => next.run(request).await,
+        _ => ScimError::unauthorized().into_response(),
+    }
+}
+
+/// A SCIM JSON answer.
+fn scim(status: StatusCode, body: Value) -> Response {
+    let mut response = (status, body.to_string()).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(SCIM_JSON));
+    response
+}
+
+/// One resource, with its version as the `ETag` header; `304` when `If-None-Match`
+/// names that version.
+fn resource_answer(headers: &HeaderMap, body: Value) -> Response {
+    let version = body["meta"]["version"].as_str().map(str::to_string);
+    let matches = |wanted: &HeaderValue, version: &str| {
+        wanted
+            .to_str()
+            .is_ok_and(|w| w.split(',').any(|t| t.trim() == version || t.trim() == "*"))
+    };
+    if let (Some(version), Some(wanted)) = (&version, headers.get(header::IF_NONE_MATCH))
+        && matches(wanted, version)
+    {
+        return StatusCode::NOT_MODIFIED.into_response();
+    }
+    let mut response = scim(StatusCode::OK, body);
+    if let Some(tag) = version.and_then(|v| HeaderValue::from_str(&v).ok()) {
+        response.headers_mut().insert(header::ETAG, tag);
+    }
+    response
+}
+
+async fn service_provider_config(State(bridge): State<Bridge>) -> Response {
+    scim(
+        StatusCode::OK,
+        discovery::service_provider_config(&bridge.inner.base),
+    )
+}
+
+fn listed(items: Vec<Value>) -> Response {
+    let total = items.len();
+    scim(
+        StatusCode::OK,
+        json!({
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+            "totalResults": total,
+            "startIndex": 1,
+            "itemsPerPage": total,
+            "Resources": items,
+        }),
+    )
+}
+
+fn by_id(items: Vec<Value>, id: &str, what: &str) -> Response {
+    match items.into_iter().find(|item| item["id"] == id) {
+        Some(item) => scim(StatusCode::OK, item),
+        None => ScimError::not_found(format!("no {what} {id:?}")).into_response(),
+    }
+}
+
+async fn resource_types(State(bridge): State<Bridge>) -> Response {
+    listed(discovery::resource_types(&bridge.inner.base))
+}
+
+async fn resource_type(State(bridge): State<Bridge>, Path(id): Path<String>) -> Response {
+    by_id(
+        discovery::resource_types(&bridge.inner.base),
+        &id,
+        "resource type",
+    )
+}
+
+async fn schemas(State(bridge): State<Bridge>) -> Response {
+    listed(discovery::schemas(&bridge.inner.base))
+}
+
+async fn schema(State(bridge): State<Bridge>, Path(id): Path<String>) -> Response {
+    by_id(discovery::schemas(&bridge.inner.base), &id, "schema")
+}
+
+async fn list_users(
+    State(bridge): State<Bridge>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Response, ScimError> {
+    let query = ListQuery::parse(&params)?;
+    let people = bridge.candidates(query.filter.as_ref()).await?;
+    let base = &bridge.inner.base;
+    let matching: Vec<Value> = people
+        .iter()
+        .map(|p| resource::user(p, base))
+        .filter(|user| {
+            query
+                .filter
+                .as_ref()
+                .is_none_or(|f| f.matches(user, &case_exact))
+        })
+        .collect();
+    Ok(scim(StatusCode::OK, list_response(matching, &query)))
+}
+
+async fn get_user(
+    State(bridge): State<Bridge>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ScimError> {
+    let people = bridge.everyone().await?;
+    let person = people
+        .iter()
+        .find(|p| resource::user_id(&p.email) == id)
+        .ok_or_else(|| ScimError::not_found(format!("no user {id:?}")))?;
+    Ok(resource_answer(
+        &headers,
+        resource::user(person, &bridge.inner.base),
+    ))
+}
+
+/// Every profile as a group, with the people whose access matches it.
+async fn groups(bridge: &Bridge) -> Result<Vec<Value>, ScimError> {
+    let people = bridge.everyone().await?;
+    Ok(bridge
+        .inner
+        .profiles
+        .keys()
+        .map(|name| {
+            let members: Vec<&PersonRecord> = people
+                .iter()
+                .filter(|p| p.profile.as_deref() == Some(name.as_str()))
+                .collect();
+            resource::group(name, &members, &bridge.inner.base)
+        })
+        .collect())
+}
+
+async fn list_groups(
+    State(bridge): State<Bridge>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Response, ScimError> {
+    let query = ListQuery::parse(&params)?;
+    let matching: Vec<Value> = groups(&bridge)
+        .await?
+        .into_iter()
+        .filter(|group| {
+            query
+                .filter
+                .as_ref()
+                .is_none_or(|f| f.matches(group, &case_exact))
+        })
+        .collect();
+    Ok(scim(StatusCode::OK, list_response(matching, &query)))
+}
+
+async fn get_group(
+    State(bridge): State<Bridge>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ScimError> {
+    let group = groups(&bridge)
+        .await?
+        .into_iter()
+        .find(|g| g["id"] == id.as_str())
+        .ok_or_else(|| ScimError::not_found(format!("no group {id:?}")))?;
+    Ok(resource_answer(&headers, group))
+}
+
+async fn not_supported() -> ScimError {
+    ScimError::new(
+        StatusCode::NOT_IMPLEMENTED,
+        "this bridge serves reads only for now: creating, changing and removing users \
+         through SCIM is not supported yet (use `usermgmt onboard`, `offboard` or `reconcile`)",
+    )
+}
+
+async fn no_such_endpoint() -> ScimError {
+    ScimError::not_found("no such endpoint: the SCIM endpoints are under /scim/v2")
+}

@@ -1,0 +1,277 @@
+//! The bridge end to end: SCIM requests through the router against the sandbox.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use usermgmt::AccessProfile;
+use usermgmt_scim::{ACCOUNTS_SCHEMA, Bridge, SCIM_JSON};
+
+const TOKEN: &str = "test-token-0123456789";
+
+async fn bridge() -> Bridge {
+    let directory = usermgmt::testing::sandbox_directory().await.unwrap();
+    // Alan and Grace hold this exactly (see the sandbox's demo table); Grace has analyst
+    // too at Model-Prime, so only Alan is a member.
+    let developer: AccessProfile = serde_json::from_value(json!({
+        "axiom": "admin",
+        "adverity": {"groups": [2], "workspaces": [1]},
+        "paradime": "DEVELOPER",
+        "modelprime": ["developer"],
+    }))
+    .unwrap();
+    let profiles = BTreeMap::from([("developer".to_string(), developer)]);
+    Bridge::new(directory, TOKEN.to_string().into())
+        .profiles(profiles)
+        .base_url("https://scim.acme.example")
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Value,
+}
+
+async fn send(bridge: &Bridge, method: &str, uri: &str, token: Option<&str>) -> Answer {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    let response = bridge
+        .router()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap()
+    };
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+async fn get(bridge: &Bridge, uri: &str) -> Answer {
+    send(bridge, "GET", uri, Some(TOKEN)).await
+}
+
+#[tokio::test]
+async fn without_the_token_or_with_another_every_endpoint_is_refused_in_scim_form() {
+    let bridge = bridge().await;
+    for token in [None, Some("wrong"), Some("test-token-012345678"), Some("")] {
+        for uri in [
+            "/scim/v2/Users",
+            "/scim/v2/ServiceProviderConfig",
+            "/nowhere",
+        ] {
+            let answer = send(&bridge, "GET", uri, token).await;
+            assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{uri} {token:?}");
+            assert_eq!(answer.headers[header::CONTENT_TYPE], SCIM_JSON);
+            assert_eq!(answer.body["status"], "401");
+            assert!(!answer.body.to_string().contains(TOKEN));
+        }
+    }
+}
+
+#[tokio::test]
+async fn discovery_describes_users_groups_and_the_accounts_extension() {
+    let bridge = bridge().await;
+    let config = get(&bridge, "/scim/v2/ServiceProviderConfig").await;
+    assert_eq!(config.status, StatusCode::OK);
+    assert_eq!(config.headers[header::CONTENT_TYPE], SCIM_JSON);
+    assert_eq!(config.body["filter"]["supported"], true);
+    assert_eq!(config.body["patch"]["supported"], false);
+    let types = get(&bridge, "/scim/v2/ResourceTypes").await;
+    assert_eq!(types.body["totalResults"], 2);
+    let user = get(&bridge, "/scim/v2/ResourceTypes/User").await;
+    assert_eq!(user.body["endpoint"], "/Users");
+    let schema = get(&bridge, &format!("/scim/v2/Schemas/{ACCOUNTS_SCHEMA}")).await;
+    assert_eq!(schema.status, StatusCode::OK);
+    assert_eq!(schema.body["id"], ACCOUNTS_SCHEMA);
+    let missing = get(&bridge, "/scim/v2/Schemas/urn:nope").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn users_are_people_grouped_by_email_and_pages_are_one_based() {
+    let bridge = bridge().await;
+    let all = get(&bridge, "/scim/v2/Users").await;
+    assert_eq!(all.status, StatusCode::OK);
+    // The demo organisation's twelve people each have a listable account.
+    let total = all.body["totalResults"].as_u64().unwrap();
+    assert_eq!(total, 12, "{}", all.body);
+    let alan = all.body["Resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["userName"] == "alan@acme.example")
+        .unwrap();
+    let providers: Vec<&str> = alan[ACCOUNTS_SCHEMA]["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["provider"].as_str().unwrap())
+        .collect();
+    assert_eq!(providers, ["axiom", "adverity", "paradime", "modelprime"]);
+    assert_eq!(alan["active"], true);
+    assert_eq!(alan["groups"][0]["display"], "developer");
+
+    // Okta's connection test.
+    let page = get(&bridge, "/scim/v2/Users?startIndex=1&count=2").await;
+    assert_eq!(page.body["totalResults"], 12);
+    assert_eq!(page.body["itemsPerPage"], 2);
+    assert_eq!(page.body["startIndex"], 1);
+    let next = get(&bridge, "/scim/v2/Users?startIndex=3&count=2").await;
+    assert_ne!(
+        page.body["Resources"][0]["id"],
+        next.body["Resources"][0]["id"]
+    );
+}
+
+#[tokio::test]
+async fn a_user_name_filter_finds_one_person_whatever_the_case_and_nobody_is_an_empty_list() {
+    let bridge = bridge().await;
+    let found = get(
+        &bridge,
+        "/scim/v2/Users?filter=userName%20eq%20%22ALAN@acme.example%22",
+    )
+    .await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert_eq!(found.body["totalResults"], 1);
+    assert_eq!(found.body["Resources"][0]["userName"], "alan@acme.example");
+    let nobody = get(
+        &bridge,
+        "/scim/v2/Users?filter=userName%20eq%20%22nobody@acme.example%22",
+    )
+    .await;
+    assert_eq!(nobody.status, StatusCode::OK);
+    assert_eq!(nobody.body["totalResults"], 0);
+    assert_eq!(nobody.body["Resources"], json!([]));
+}
+
+#[tokio::test]
+async fn entra_s_email_filter_and_attribute_selection_work_over_http() {
+    let bridge = bridge().await;
+    let found = get(
+        &bridge,
+        "/scim/v2/Users?filter=emails%5Btype%20eq%20%22work%22%5D.value%20eq%20%22Grace@ACME.example%22&attributes=userName",
+    )
+    .await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert_eq!(found.body["totalResults"], 1);
+    let grace = &found.body["Resources"][0];
+    assert_eq!(grace["userName"], "grace@acme.example");
+    assert!(
+        grace.get("emails").is_none(),
+        "only userName was asked for: {grace}"
+    );
+    assert!(grace.get("id").is_some(), "id is always returned");
+    let inactive = get(&bridge, "/scim/v2/Users?filter=active%20eq%20false").await;
+    let names: Vec<&str> = inactive.body["Resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["userName"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["dorothy@acme.example"],
+        "disabled everywhere she is"
+    );
+}
+
+#[tokio::test]
+async fn a_bad_filter_or_count_is_a_400_with_its_scim_type() {
+    let bridge = bridge().await;
+    let bad = get(&bridge, "/scim/v2/Users?filter=userName%20eq").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad.body["scimType"], "invalidFilter");
+    let empty = get(&bridge, "/scim/v2/Users?filter=").await;
+    assert_eq!(
+        empty.body["scimType"], "invalidFilter",
+        "an empty filter never means everyone"
+    );
+    let count = get(&bridge, "/scim/v2/Users?count=many").await;
+    assert_eq!(count.body["scimType"], "invalidValue");
+}
+
+#[tokio::test]
+async fn one_user_by_id_carries_its_version_as_etag_and_if_none_match_gives_304() {
+    let bridge = bridge().await;
+    let listed = get(
+        &bridge,
+        "/scim/v2/Users?filter=userName%20eq%20%22grace@acme.example%22",
+    )
+    .await;
+    let grace = &listed.body["Resources"][0];
+    let id = grace["id"].as_str().unwrap();
+    let one = get(&bridge, &format!("/scim/v2/Users/{id}")).await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert_eq!(&one.body, grace);
+    let etag = one.headers[header::ETAG].to_str().unwrap().to_string();
+    assert_eq!(one.body["meta"]["version"], etag.as_str());
+    assert_eq!(
+        one.body["meta"]["location"],
+        format!("https://scim.acme.example/scim/v2/Users/{id}")
+    );
+    let request = Request::get(format!("/scim/v2/Users/{id}"))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header(header::IF_NONE_MATCH, &etag)
+        .body(Body::empty())
+        .unwrap();
+    let response = bridge.router().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+    let missing = get(
+        &bridge,
+        "/scim/v2/Users/00000000-0000-0000-0000-000000000000",
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.body["status"], "404");
+}
+
+#[tokio::test]
+async fn groups_are_profiles_with_the_people_whose_access_matches() {
+    let bridge = bridge().await;
+    let groups = get(&bridge, "/scim/v2/Groups").await;
+    assert_eq!(groups.body["totalResults"], 1);
+    let developer = &groups.body["Resources"][0];
+    assert_eq!(developer["displayName"], "developer");
+    let members: Vec<&str> = developer["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["display"].as_str().unwrap())
+        .collect();
+    assert_eq!(members, ["alan@acme.example"]);
+    let id = developer["id"].as_str().unwrap();
+    let one = get(&bridge, &format!("/scim/v2/Groups/{id}")).await;
+    assert_eq!(&one.body, developer);
+}
+
+#[tokio::test]
+async fn writes_are_refused_in_scim_form_and_change_nothing() {
+    let bridge = bridge().await;
+    let before = get(&bridge, "/scim/v2/Users").await.body;
+    for (method, uri) in [
+        ("POST", "/scim/v2/Users"),
+        ("PATCH", "/scim/v2/Users/x"),
+        ("PUT", "/scim/v2/Users/x"),
+        ("DELETE", "/scim/v2/Users/x"),
+    ] {
+        let answer = send(&bridge, method, uri, Some(TOKEN)).await;
+        assert_eq!(answer.status, StatusCode::NOT_IMPLEMENTED, "{method} {uri}");
+        assert_eq!(answer.body["status"], "501");
+    }
+    assert_eq!(get(&bridge, "/scim/v2/Users").await.body, before);
+}
