@@ -25,6 +25,11 @@ impl Journal {
         &self.inner
     }
 
+    /// The store, owned (for a server that records from many tasks).
+    pub(crate) fn into_store(self) -> usermgmt_journal::Journal {
+        self.inner
+    }
+
     /// The store itself, for reading runs.
     pub(crate) fn store(&self) -> &usermgmt_journal::Journal {
         &self.inner

@@ -10,13 +10,12 @@ const SPC_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderC
 const RESOURCE_TYPE_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 const SCHEMA_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
-/// `GET /ServiceProviderConfig`: what the bridge supports. Writes (PATCH, POST, PUT,
-/// DELETE) are not served yet, so `patch.supported` is false.
+/// `GET /ServiceProviderConfig`: what the bridge supports (PATCH: of `active`).
 pub(crate) fn service_provider_config(base: &str) -> Value {
     json!({
         "schemas": [SPC_SCHEMA],
         "documentationUri": "https://example.invalid/usermgmt#scim-bridge",
-        "patch": {"supported": false},
+        "patch": {"supported": true},
         "bulk": {"supported": false, "maxOperations": 0, "maxPayloadSize": 0},
         "filter": {"supported": true, "maxResults": MAX_RESULTS},
         "changePassword": {"supported": false},

@@ -53,6 +53,31 @@ impl ScimError {
         Self::typed(StatusCode::BAD_REQUEST, "invalidValue", detail)
     }
 
+    /// 400 `invalidSyntax`: the request body is not a SCIM message of the right kind.
+    pub fn invalid_syntax(detail: impl Into<String>) -> Self {
+        Self::typed(StatusCode::BAD_REQUEST, "invalidSyntax", detail)
+    }
+
+    /// 400 `invalidPath`: a PATCH path does not parse.
+    pub fn invalid_path(detail: impl Into<String>) -> Self {
+        Self::typed(StatusCode::BAD_REQUEST, "invalidPath", detail)
+    }
+
+    /// 400 `noTarget`: a PATCH operation names nothing to act on.
+    pub fn no_target(detail: impl Into<String>) -> Self {
+        Self::typed(StatusCode::BAD_REQUEST, "noTarget", detail)
+    }
+
+    /// 400 `mutability`: the attribute cannot be changed (here, or at all).
+    pub fn mutability(detail: impl Into<String>) -> Self {
+        Self::typed(StatusCode::BAD_REQUEST, "mutability", detail)
+    }
+
+    /// 412: `If-Match` names another version than the resource has.
+    pub fn precondition_failed(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::PRECONDITION_FAILED, detail)
+    }
+
     /// 404: no resource with that id.
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, detail)

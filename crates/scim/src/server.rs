@@ -17,12 +17,13 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 use subtle::ConstantTimeEq;
 use tokio::net::TcpListener;
-use usermgmt::{AccessProfile, Directory, Person, Snapshot};
+use usermgmt::{AccessProfile, Directory, Person, Recorder, Snapshot};
+use wildmatch::WildMatch;
 
 use crate::filter::{AttrPath, CompareOp, Filter};
 use crate::people::{self, PersonRecord};
 use crate::query::{ListQuery, list_response};
-use crate::{SCIM_JSON, ScimError, discovery, resource};
+use crate::{SCIM_JSON, ScimError, discovery, provision, resource};
 
 /// The SCIM bridge: a directory, the access profiles (the groups), and the token IdPs
 /// must present.
@@ -37,18 +38,33 @@ use crate::{SCIM_JSON, ScimError, discovery, resource};
 /// bridge.serve(listener, std::future::pending()).await
 /// # }
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Bridge {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
+#[derive(Clone)]
 struct Inner {
     directory: Directory,
     profiles: BTreeMap<String, AccessProfile>,
     token: SecretString,
     /// The public URL of `/scim/v2`, for `meta.location`.
     base: String,
+    /// Where changes are recorded; without one the bridge changes nothing.
+    recorder: Option<Arc<dyn Recorder>>,
+    /// Email patterns never removed.
+    exclude: Vec<WildMatch>,
+}
+
+impl std::fmt::Debug for Bridge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bridge")
+            .field("base", &self.inner.base)
+            .field("profiles", &self.inner.profiles.keys().collect::<Vec<_>>())
+            .field("journaled", &self.inner.recorder.is_some())
+            .field("exclude", &self.inner.exclude.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Bridge {
@@ -61,6 +77,8 @@ impl Bridge {
                 profiles: BTreeMap::new(),
                 token,
                 base: "http://127.0.0.1/scim/v2".into(),
+                recorder: None,
+                exclude: Vec::new(),
             }),
         }
     }
@@ -77,13 +95,36 @@ impl Bridge {
         self.map(|inner| inner.base = base)
     }
 
+    /// Record every change in `recorder` (the journal); without one the bridge only
+    /// reads, and writes answer `501`.
+    pub fn recorder(self, recorder: Arc<dyn Recorder>) -> Self {
+        self.map(|inner| inner.recorder = Some(recorder))
+    }
+
+    /// Email patterns (`*@service.acme.example`) of accounts never removed.
+    pub fn exclude(self, patterns: &[String]) -> Self {
+        let patterns = patterns
+            .iter()
+            .map(|p| WildMatch::new(&p.to_lowercase()))
+            .collect();
+        self.map(|inner| inner.exclude = patterns)
+    }
+
+    pub(crate) fn recorder_ref(&self) -> Option<&dyn Recorder> {
+        self.inner.recorder.as_deref()
+    }
+
+    pub(crate) fn directory(&self) -> &Directory {
+        &self.inner.directory
+    }
+
+    pub(crate) fn is_excluded(&self, email: &str) -> bool {
+        let email = email.to_lowercase();
+        self.inner.exclude.iter().any(|w| w.matches(&email))
+    }
+
     fn map(self, change: impl FnOnce(&mut Inner)) -> Self {
-        let mut inner = Arc::try_unwrap(self.inner).unwrap_or_else(|shared| Inner {
-            directory: shared.directory.clone(),
-            profiles: shared.profiles.clone(),
-            token: shared.token.clone(),
-            base: shared.base.clone(),
-        });
+        let mut inner = Arc::try_unwrap(self.inner).unwrap_or_else(|shared| (*shared).clone());
         change(&mut inner);
         Bridge {
             inner: Arc::new(inner),
@@ -99,7 +140,7 @@ impl Bridge {
             .route("/Schemas", get(schemas))
             .route("/Schemas/{id}", get(schema))
             .route("/Users", get(list_users))
-            .route("/Users/{id}", get(get_user))
+            .route("/Users/{id}", get(get_user).patch(patch_user).put(put_user))
             .route("/Groups", get(list_groups))
             .route("/Groups/{id}", get(get_group))
             .method_not_allowed_fallback(not_supported)
@@ -303,6 +344,103 @@ async fn list_users(
     Ok(scim(StatusCode::OK, list_response(matching, &query)))
 }
 
+/// The person with SCIM id `id`.
+async fn person_by_id(bridge: &Bridge, id: &str) -> Result<PersonRecord, ScimError> {
+    bridge
+        .everyone()
+        .await?
+        .into_iter()
+        .find(|p| resource::user_id(&p.email) == id)
+        .ok_or_else(|| ScimError::not_found(format!("no user {id:?}")))
+}
+
+/// `If-Match`, when sent, must name the resource's current version (or `*`).
+fn check_if_match(headers: &HeaderMap, current: &Value) -> Result<(), ScimError> {
+    let Some(wanted) = headers.get(header::IF_MATCH) else {
+        return Ok(());
+    };
+    let version = current["meta"]["version"].as_str().unwrap_or_default();
+    let matches = wanted
+        .to_str()
+        .is_ok_and(|w| w.split(',').any(|t| t.trim() == version || t.trim() == "*"));
+    if matches {
+        Ok(())
+    } else {
+        Err(ScimError::precondition_failed(format!(
+            "the user changed: its version is {version}, not {}",
+            wanted.to_str().unwrap_or("(unreadable)")
+        )))
+    }
+}
+
+fn json_body(bytes: &[u8]) -> Result<Value, ScimError> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| ScimError::invalid_syntax(format!("the body is not JSON: {e}")))
+}
+
+/// The user as it is after a change: read again; a person whose every account was
+/// deleted is shown as they were, inactive and without accounts.
+async fn after_change(bridge: &Bridge, before: PersonRecord) -> Result<Response, ScimError> {
+    let filter = Filter::Compare {
+        path: AttrPath {
+            uri: None,
+            attribute: "userName".into(),
+            sub_attribute: None,
+        },
+        op: CompareOp::Eq,
+        value: Value::String(before.email.clone()),
+    };
+    let now = bridge
+        .candidates(Some(&filter))
+        .await?
+        .into_iter()
+        .next()
+        .unwrap_or(PersonRecord {
+            accounts: Vec::new(),
+            profile: None,
+            ..before
+        });
+    Ok(resource_answer(
+        &HeaderMap::new(),
+        resource::user(&now, &bridge.inner.base),
+    ))
+}
+
+async fn patch_user(
+    State(bridge): State<Bridge>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ScimError> {
+    let body = json_body(&body)?;
+    let active = provision::patch_active(&body)?;
+    let person = person_by_id(&bridge, &id).await?;
+    check_if_match(&headers, &resource::user(&person, &bridge.inner.base))?;
+    if let Some(active) = active {
+        bridge
+            .set_active(&person, active, &format!("PATCH /Users/{id}"))
+            .await?;
+    }
+    after_change(&bridge, person).await
+}
+
+async fn put_user(
+    State(bridge): State<Bridge>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ScimError> {
+    let body = json_body(&body)?;
+    let person = person_by_id(&bridge, &id).await?;
+    check_if_match(&headers, &resource::user(&person, &bridge.inner.base))?;
+    if let Some(active) = provision::put_active(&body, &person)? {
+        bridge
+            .set_active(&person, active, &format!("PUT /Users/{id}"))
+            .await?;
+    }
+    after_change(&bridge, person).await
+}
+
 async fn get_user(
     State(bridge): State<Bridge>,
     Path(id): Path<String>,
@@ -370,8 +508,9 @@ async fn get_group(
 async fn not_supported() -> ScimError {
     ScimError::new(
         StatusCode::NOT_IMPLEMENTED,
-        "this bridge serves reads only for now: creating, changing and removing users \
-         through SCIM is not supported yet (use `usermgmt onboard`, `offboard` or `reconcile`)",
+        "not supported by this bridge yet: it reads users and groups and deactivates users \
+         (PATCH or PUT with active false); creating and deleting users and changing groups \
+         are not (use `usermgmt onboard`, `offboard` or `reconcile`)",
     )
 }
 

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -9,6 +10,7 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use usermgmt::AccessProfile;
+use usermgmt_journal::{Journal, ListOptions};
 use usermgmt_scim::{ACCOUNTS_SCHEMA, Bridge, SCIM_JSON};
 
 const TOKEN: &str = "test-token-0123456789";
@@ -90,7 +92,7 @@ async fn discovery_describes_users_groups_and_the_accounts_extension() {
     assert_eq!(config.status, StatusCode::OK);
     assert_eq!(config.headers[header::CONTENT_TYPE], SCIM_JSON);
     assert_eq!(config.body["filter"]["supported"], true);
-    assert_eq!(config.body["patch"]["supported"], false);
+    assert_eq!(config.body["patch"]["supported"], true);
     let types = get(&bridge, "/scim/v2/ResourceTypes").await;
     assert_eq!(types.body["totalResults"], 2);
     let user = get(&bridge, "/scim/v2/ResourceTypes/User").await;
@@ -260,18 +262,294 @@ async fn groups_are_profiles_with_the_people_whose_access_matches() {
 }
 
 #[tokio::test]
-async fn writes_are_refused_in_scim_form_and_change_nothing() {
+async fn creating_deleting_and_writing_without_a_journal_are_refused_and_change_nothing() {
     let bridge = bridge().await;
     let before = get(&bridge, "/scim/v2/Users").await.body;
+    let alan = user_id_of(&bridge, "alan@acme.example").await;
     for (method, uri) in [
-        ("POST", "/scim/v2/Users"),
-        ("PATCH", "/scim/v2/Users/x"),
-        ("PUT", "/scim/v2/Users/x"),
-        ("DELETE", "/scim/v2/Users/x"),
+        ("POST", "/scim/v2/Users".to_string()),
+        ("DELETE", format!("/scim/v2/Users/{alan}")),
+        ("PATCH", "/scim/v2/Groups/x".to_string()),
     ] {
-        let answer = send(&bridge, method, uri, Some(TOKEN)).await;
+        let answer = send(&bridge, method, &uri, Some(TOKEN)).await;
         assert_eq!(answer.status, StatusCode::NOT_IMPLEMENTED, "{method} {uri}");
         assert_eq!(answer.body["status"], "501");
     }
+    // No journal: no change, ever.
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{alan}"),
+        &okta_deactivate(),
+        None,
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::NOT_IMPLEMENTED,
+        "{}",
+        answer.body
+    );
+    assert!(answer.body["detail"].as_str().unwrap().contains("journal"));
     assert_eq!(get(&bridge, "/scim/v2/Users").await.body, before);
+}
+
+/// A bridge whose changes are recorded in an in-memory journal.
+async fn journaled() -> (Bridge, Arc<Journal>) {
+    let journal = Arc::new(Journal::open_in_memory().unwrap());
+    let bridge = bridge().await.recorder(journal.clone()).exclude(&[
+        "*@service.acme.example".into(),
+        "katherine@acme.example".into(),
+    ]);
+    (bridge, journal)
+}
+
+async fn user_id_of(bridge: &Bridge, email: &str) -> String {
+    let found = get(
+        bridge,
+        &format!("/scim/v2/Users?filter=userName%20eq%20%22{email}%22"),
+    )
+    .await;
+    found.body["Resources"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn okta_deactivate() -> Value {
+    json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "replace", "value": {"active": false}}]
+    })
+}
+
+fn entra_deactivate() -> Value {
+    json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "Replace", "path": "active", "value": "False"}]
+    })
+}
+
+async fn write(
+    bridge: &Bridge,
+    method: &str,
+    uri: &str,
+    body: &Value,
+    if_match: Option<&str>,
+) -> Answer {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header(header::CONTENT_TYPE, SCIM_JSON);
+    if let Some(version) = if_match {
+        request = request.header(header::IF_MATCH, version);
+    }
+    let response = bridge
+        .router()
+        .oneshot(request.body(Body::from(body.to_string())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        headers,
+        body: serde_json::from_slice(&bytes).unwrap(),
+    }
+}
+
+#[tokio::test]
+async fn okta_s_deactivation_offboards_everywhere_as_one_journaled_run() {
+    let (bridge, journal) = journaled().await;
+    let alan = user_id_of(&bridge, "alan@acme.example").await;
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{alan}"),
+        &okta_deactivate(),
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(answer.body["active"], false);
+    assert_eq!(answer.body["userName"], "alan@acme.example");
+    // Every remaining account of his is disabled.
+    for account in answer.body[ACCOUNTS_SCHEMA]["accounts"].as_array().unwrap() {
+        assert_eq!(account["status"], "disabled", "{account}");
+    }
+    let runs = journal.list_runs(&ListOptions::default()).unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].kind, "offboard");
+    assert!(
+        runs[0]
+            .command_line
+            .contains(&format!("PATCH /Users/{alan}")),
+        "{}",
+        runs[0].command_line
+    );
+    assert_eq!(runs[0].ok, runs[0].steps, "{:?}", runs[0]);
+    // Deactivating again changes nothing and records nothing.
+    let again = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{alan}"),
+        &okta_deactivate(),
+        None,
+    )
+    .await;
+    assert!(
+        again.status == StatusCode::OK || again.status == StatusCode::NOT_FOUND,
+        "{}",
+        again.body
+    );
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn entra_s_string_boolean_and_okta_s_full_put_deactivate_too() {
+    let (bridge, journal) = journaled().await;
+    let grace = user_id_of(&bridge, "grace@acme.example").await;
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{grace}"),
+        &entra_deactivate(),
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(answer.body["active"], false);
+
+    let charles = user_id_of(&bridge, "charles@acme.example").await;
+    let mut whole = get(&bridge, &format!("/scim/v2/Users/{charles}"))
+        .await
+        .body;
+    whole["active"] = json!(false);
+    let answer = write(
+        &bridge,
+        "PUT",
+        &format!("/scim/v2/Users/{charles}"),
+        &whole,
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(answer.body["active"], false);
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn guard_rails_refuse_with_a_reason_and_record_nothing() {
+    let (bridge, journal) = journaled().await;
+    // Excluded in the config.
+    let katherine = user_id_of(&bridge, "katherine@acme.example").await;
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{katherine}"),
+        &okta_deactivate(),
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+    assert!(answer.body["detail"].as_str().unwrap().contains("excluded"));
+    // The last owner.
+    let ada = user_id_of(&bridge, "ada@acme.example").await;
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{ada}"),
+        &okta_deactivate(),
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN, "{}", answer.body);
+    assert!(
+        answer.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("last active"),
+        "{}",
+        answer.body
+    );
+    // A stale If-Match.
+    let alan = user_id_of(&bridge, "alan@acme.example").await;
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{alan}"),
+        &okta_deactivate(),
+        Some("W/\"0000\""),
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::PRECONDITION_FAILED,
+        "{}",
+        answer.body
+    );
+    // An attribute the bridge cannot write yet.
+    let rename = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "replace", "path": "displayName", "value": "A. Turing"}]
+    });
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{alan}"),
+        &rename,
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.body["scimType"], "mutability");
+    // Not JSON.
+    let request = Request::patch(format!("/scim/v2/Users/{alan}"))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::from("{not json"))
+        .unwrap();
+    let response = bridge.router().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        journal
+            .list_runs(&ListOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        get(&bridge, &format!("/scim/v2/Users/{alan}")).await.body["active"],
+        true
+    );
+}
+
+#[tokio::test]
+async fn reactivating_is_refused_for_now_and_says_how_to_reverse() {
+    let (bridge, _journal) = journaled().await;
+    let dorothy = user_id_of(&bridge, "dorothy@acme.example").await;
+    let activate = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "replace", "path": "active", "value": true}]
+    });
+    let answer = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{dorothy}"),
+        &activate,
+        None,
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::NOT_IMPLEMENTED,
+        "{}",
+        answer.body
+    );
+    assert!(
+        answer.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("runs reverse")
+    );
 }

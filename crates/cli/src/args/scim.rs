@@ -12,7 +12,9 @@ pub(crate) enum ScimCommand {
     /// Serve the SCIM 2.0 bridge under /scim/v2 until Ctrl-C or SIGTERM.
     ///
     /// Users are people (accounts grouped by email across the providers), groups are
-    /// the access profiles of the config file. Clients authenticate with the bearer
+    /// the access profiles of the config file. A PATCH or PUT with active false
+    /// offboards the person everywhere, journaled like `usermgmt offboard --apply`, with
+    /// the same guard rails (last admin, exclude). Clients authenticate with the bearer
     /// token in USERMGMT_SCIM_TOKEN; with --sandbox and without that variable a token
     /// is generated and printed. It listens on loopback only: put a TLS reverse proxy
     /// on the same host in front of it to reach it from an identity provider.

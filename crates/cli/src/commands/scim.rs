@@ -1,5 +1,6 @@
-//! `usermgmt scim serve`: the SCIM 2.0 bridge on loopback, with the directory and the
-//! profiles of this run's configuration, until Ctrl-C or SIGTERM.
+//! `usermgmt scim serve`: the SCIM 2.0 bridge on loopback, with the directory, the
+//! profiles, the exclusions and the journal of this run's configuration, until Ctrl-C
+//! or SIGTERM.
 
 use std::process::ExitCode;
 
@@ -42,14 +43,21 @@ async fn serve(
         .local_addr()
         .map_err(|e| CliError::Message(format!("cannot read the address listened on: {e}")))?;
     let public = public_url.map_or_else(|| format!("http://{bound}"), |u| u.to_string());
+    let journal = config.journal()?;
+    let journal_path = journal.store().path().map(|p| p.display().to_string());
     let bridge = Bridge::new(directory, token.clone())
         .profiles(config.profiles().clone())
+        .exclude(&config.reconcile_settings().exclude)
+        .recorder(std::sync::Arc::new(journal.into_store()))
         .base_url(&public);
     println!(
         "# usermgmt scim: serving {}/scim/v2",
         public.trim_end_matches('/')
     );
     println!("# listening on {bound}");
+    if let Some(path) = journal_path {
+        println!("# changes are journaled in {path} (`usermgmt runs list`)");
+    }
     if generated {
         use secrecy::ExposeSecret;
         println!("# a token was generated for this sandbox run:");

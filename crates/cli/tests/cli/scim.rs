@@ -73,11 +73,23 @@ fn serve(command: &mut Command) -> (Server, Vec<String>) {
 /// One HTTP/1.1 GET (hand-written: the CLI tests have no HTTP client, and one request
 /// shape is all they need); returns the status and the body.
 fn get(address: &str, path: &str, token: Option<&str>) -> (u16, serde_json::Value) {
+    request(address, "GET", path, token, "")
+}
+
+fn request(
+    address: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> (u16, serde_json::Value) {
     let mut stream = TcpStream::connect(address).unwrap();
     let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\n{auth}Connection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\n{auth}Content-Type: application/scim+json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
     )
     .unwrap();
     let mut answer = String::new();
@@ -132,6 +144,27 @@ fn serve_with_sandbox_prints_a_token_answers_with_it_only_and_stops_on_sigterm()
     assert_eq!(refused["status"], "401");
     let (status, _) = get(&address, "/scim/v2/Users", None);
     assert_eq!(status, 401);
+
+    // Okta deactivates: Alan is offboarded everywhere, and the journal says so.
+    let id = alan["Resources"][0]["id"].as_str().unwrap();
+    let (status, after) = request(
+        &address,
+        "PATCH",
+        &format!("/scim/v2/Users/{id}"),
+        Some(&token),
+        r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}"#,
+    );
+    assert_eq!(status, 200, "{after}");
+    assert_eq!(after["active"], false);
+    let runs = crate::support::run_json(bare().args(["--output", "json", "runs", "list"]));
+    let runs = runs.as_array().unwrap();
+    assert!(
+        runs.iter().any(|r| r["command_line"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("scim serve: PATCH /Users/{id}"))),
+        "{runs:?}"
+    );
 
     let pid = server.0.id().to_string();
     assert!(

@@ -1,0 +1,275 @@
+//! Provisioning writes: what a PATCH or PUT of a user asks for, and carrying it out
+//! through the directory's plans, journaled. This step of the bridge acts on `active`:
+//! `false` offboards the person everywhere (the provider's removal: delete, disable,
+//! offboard), as a journaled run with the guard rails; other attribute changes are
+//! refused with `mutability`, never silently dropped.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+use usermgmt::{ApplyError, ApplyOptions, Person, PlanError, RunMeta};
+
+use crate::ScimError;
+use crate::people::PersonRecord;
+use crate::server::Bridge;
+
+/// The schema URI of PATCH bodies.
+const PATCH_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+/// `true`, `false`, or Entra's `"True"`/`"False"`.
+fn boolean(value: &Value) -> Result<bool, ScimError> {
+    match value {
+        Value::Bool(b) => Ok(*b),
+        Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(true),
+        Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+        other => Err(ScimError::invalid_value(format!(
+            "active must be true or false, not {other}"
+        ))),
+    }
+}
+
+fn not_writable(attribute: &str) -> ScimError {
+    ScimError::mutability(format!(
+        "{attribute} cannot be changed through this bridge yet: only active can \
+         (false offboards the person everywhere)"
+    ))
+}
+
+/// The `active` a PATCH body asks for (`None`: it asks for nothing). Operations are
+/// case-insensitive (`Replace`), with a path (Entra: `"path": "active"`) or without
+/// (Okta: `"value": {"active": false}`).
+pub(crate) fn patch_active(body: &Value) -> Result<Option<bool>, ScimError> {
+    let schemas_ok = body["schemas"]
+        .as_array()
+        .is_some_and(|s| s.iter().any(|v| v.as_str() == Some(PATCH_SCHEMA)));
+    let Some(operations) = body
+        .as_object()
+        .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case("Operations")))
+        .and_then(|(_, v)| v.as_array())
+        .filter(|_| schemas_ok)
+    else {
+        return Err(ScimError::invalid_syntax(format!(
+            "a PATCH body needs \"schemas\": [\"{PATCH_SCHEMA}\"] and an \"Operations\" array"
+        )));
+    };
+    let mut active = None;
+    for operation in operations {
+        let op = operation["op"]
+            .as_str()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if !matches!(op.as_str(), "add" | "replace" | "remove") {
+            return Err(ScimError::invalid_syntax(format!(
+                "unknown PATCH op {}: expected add, replace or remove",
+                operation["op"]
+            )));
+        }
+        match operation["path"].as_str() {
+            Some(path) => {
+                let path = crate::filter::PatchPath::parse(path)
+                    .map_err(|e| ScimError::invalid_path(e.to_string()))?;
+                let is_active = path.attribute.attribute.eq_ignore_ascii_case("active")
+                    && path.attribute.sub_attribute.is_none()
+                    && path.filter.is_none();
+                if !is_active {
+                    return Err(not_writable(&path.attribute.attribute));
+                }
+                if op == "remove" {
+                    return Err(ScimError::mutability("active cannot be removed, only set"));
+                }
+                active = Some(boolean(&operation["value"])?);
+            }
+            None if op == "remove" => {
+                return Err(ScimError::no_target("a remove operation needs a path"));
+            }
+            None => {
+                let Some(fields) = operation["value"].as_object() else {
+                    return Err(ScimError::invalid_value(
+                        "an operation without a path needs an object value",
+                    ));
+                };
+                for (key, value) in fields {
+                    if key.eq_ignore_ascii_case("active") {
+                        active = Some(boolean(value)?);
+                    } else {
+                        return Err(not_writable(key));
+                    }
+                }
+            }
+        }
+    }
+    Ok(active)
+}
+
+/// The `active` a PUT body states (Okta deactivates with a whole user and `active`
+/// false). The rest of a PUT restates the user; `userName` must stay the same, and
+/// other attributes are not written to the providers.
+pub(crate) fn put_active(body: &Value, current: &PersonRecord) -> Result<Option<bool>, ScimError> {
+    if let Some(user_name) = body.get("userName")
+        && !user_name
+            .as_str()
+            .is_some_and(|u| u.eq_ignore_ascii_case(&current.email))
+    {
+        return Err(ScimError::mutability(
+            "userName is the email every provider knows the person by; it cannot change",
+        ));
+    }
+    body.get("active").map(boolean).transpose()
+}
+
+impl Bridge {
+    /// Make `person` active or not everywhere, journaled; a no-op when they already are.
+    pub(crate) async fn set_active(
+        &self,
+        person: &PersonRecord,
+        active: bool,
+        request: &str,
+    ) -> Result<(), ScimError> {
+        if person.active() == active {
+            return Ok(());
+        }
+        if active {
+            return Err(ScimError::new(
+                StatusCode::NOT_IMPLEMENTED,
+                "reactivating through SCIM is not supported yet: reverse the offboarding run \
+                 with `usermgmt runs list` and `usermgmt runs reverse RUN`",
+            ));
+        }
+        let Some(recorder) = self.recorder_ref() else {
+            return Err(ScimError::new(
+                StatusCode::NOT_IMPLEMENTED,
+                "this bridge has no journal, so it makes no changes (every change is recorded)",
+            ));
+        };
+        if self.is_excluded(&person.email) {
+            return Err(ScimError::new(
+                StatusCode::FORBIDDEN,
+                format!(
+                    "{} is excluded in the config file (service or break-glass account): it is never removed",
+                    person.email
+                ),
+            ));
+        }
+        let who =
+            Person::new(&person.email).map_err(|e| ScimError::invalid_value(e.to_string()))?;
+        let plan = self
+            .directory()
+            .plan_offboard(&who, None)
+            .await
+            .map_err(|e| match e {
+                PlanError::LastAdmin { .. } => ScimError::new(StatusCode::FORBIDDEN, e.to_string()),
+                other => provider_error(other.to_string()),
+            })?;
+        let options = ApplyOptions::default()
+            .with_recorder(recorder)
+            .with_meta(RunMeta::current(format!("usermgmt scim serve: {request}")));
+        let report = self
+            .directory()
+            .apply_with(&plan, &options)
+            .await
+            .map_err(|e| match e {
+                ApplyError::Stale { .. } => ScimError::new(StatusCode::CONFLICT, e.to_string()),
+                other => provider_error(other.to_string()),
+            })?;
+        if report.is_success() {
+            return Ok(());
+        }
+        let run = report.run_id.as_deref().unwrap_or("(unrecorded)");
+        let failed: Vec<String> = report
+            .steps
+            .iter()
+            .filter_map(|s| match &s.outcome {
+                usermgmt::Outcome::Failed { error } => {
+                    Some(format!("{}: {error}", s.step.provider))
+                }
+                _ => None,
+            })
+            .collect();
+        Err(provider_error(format!(
+            "offboarding {} did not finish (run {run}; `usermgmt runs resume {run}` retries): {}",
+            person.email,
+            failed.join("; ")
+        )))
+    }
+}
+
+fn provider_error(detail: String) -> ScimError {
+    ScimError::new(StatusCode::BAD_GATEWAY, detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn patch(operations: Value) -> Result<Option<bool>, ScimError> {
+        patch_active(&json!({"schemas": [PATCH_SCHEMA], "Operations": operations}))
+    }
+
+    #[test]
+    fn okta_and_entra_deactivations_both_read_as_active_false() {
+        let okta = patch(json!([{"op": "replace", "value": {"active": false}}]));
+        assert_eq!(okta.expect("okta"), Some(false));
+        let entra = patch(json!([{"op": "Replace", "path": "active", "value": "False"}]));
+        assert_eq!(entra.expect("entra"), Some(false));
+        let back = patch(json!([{"op": "Replace", "path": "active", "value": "True"}]));
+        assert_eq!(back.expect("entra"), Some(true));
+        assert_eq!(patch(json!([])).expect("nothing"), None);
+    }
+
+    #[test]
+    fn other_attributes_bad_values_and_bad_bodies_are_refused_with_their_scim_type() {
+        let cases = [
+            (
+                json!([{"op": "replace", "path": "displayName", "value": "X"}]),
+                "mutability",
+            ),
+            (
+                json!([{"op": "replace", "value": {"active": false, "title": "X"}}]),
+                "mutability",
+            ),
+            (json!([{"op": "remove", "path": "active"}]), "mutability"),
+            (json!([{"op": "remove"}]), "noTarget"),
+            (
+                json!([{"op": "replace", "path": "active", "value": "no"}]),
+                "invalidValue",
+            ),
+            (
+                json!([{"op": "replace", "path": "active", "value": 0}]),
+                "invalidValue",
+            ),
+            (
+                json!([{"op": "merge", "path": "active", "value": true}]),
+                "invalidSyntax",
+            ),
+            (
+                json!([{"op": "replace", "path": "emails[type eq", "value": true}]),
+                "invalidPath",
+            ),
+        ];
+        for (operations, scim_type) in cases {
+            let error = patch(operations.clone()).expect_err("refused");
+            assert_eq!(error.scim_type(), Some(scim_type), "{operations}: {error}");
+        }
+        let error = patch_active(&json!({"Operations": []})).expect_err("no schemas");
+        assert_eq!(error.scim_type(), Some("invalidSyntax"));
+    }
+
+    #[test]
+    fn a_put_states_active_and_may_not_rename() {
+        let person = PersonRecord {
+            email: "ada@acme.example".into(),
+            name: None,
+            accounts: Vec::new(),
+            profile: None,
+        };
+        let put = json!({"userName": "ADA@acme.example", "active": false, "displayName": "A"});
+        assert_eq!(put_active(&put, &person).expect("same person"), Some(false));
+        let renamed = json!({"userName": "bob@acme.example", "active": true});
+        assert_eq!(
+            put_active(&renamed, &person)
+                .expect_err("renamed")
+                .scim_type(),
+            Some("mutability")
+        );
+    }
+}
