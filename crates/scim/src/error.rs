@@ -73,6 +73,11 @@ impl ScimError {
         Self::typed(StatusCode::BAD_REQUEST, "mutability", detail)
     }
 
+    /// 409 `uniqueness`: the resource exists already.
+    pub fn uniqueness(detail: impl Into<String>) -> Self {
+        Self::typed(StatusCode::CONFLICT, "uniqueness", detail)
+    }
+
     /// 412: `If-Match` names another version than the resource has.
     pub fn precondition_failed(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::PRECONDITION_FAILED, detail)

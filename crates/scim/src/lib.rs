@@ -5,11 +5,12 @@
 //! **Users** are people: every account of every listable provider grouped by email.
 //! **Groups** are the access profiles of `usermgmt.toml`; a person is a member of the
 //! profile whose access they have exactly (as `usermgmt roster dump` infers it). Reads
-//! reflect the providers' live state. Of the writes, this release serves deactivation:
-//! PATCH (Okta's and Entra's shapes) or PUT with `active` false offboards the person
-//! everywhere as a journaled run, with the guard rails (last admin, exclusions); other
-//! attribute changes are refused with `mutability`, and POST, DELETE and group changes
-//! answer `501` in the SCIM error schema.
+//! reflect the providers' live state. Writes go through the directory's plans and are
+//! journaled, with the guard rails (last admin, exclusions): POST onboards the person
+//! with the profile their enterprise `department` names (else the default profile);
+//! PATCH (Okta's and Entra's shapes) or PUT with `active` false offboards them
+//! everywhere. Other attribute changes are refused with `mutability`; reactivation,
+//! DELETE and group changes answer `501` in the SCIM error schema.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {

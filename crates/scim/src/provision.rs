@@ -1,16 +1,83 @@
-//! Provisioning writes: what a PATCH or PUT of a user asks for, and carrying it out
-//! through the directory's plans, journaled. This step of the bridge acts on `active`:
-//! `false` offboards the person everywhere (the provider's removal: delete, disable,
-//! offboard), as a journaled run with the guard rails; other attribute changes are
-//! refused with `mutability`, never silently dropped.
+//! Provisioning writes: what a POST, PATCH or PUT of a user asks for, and carrying it
+//! out through the directory's plans, journaled. POST onboards the person with a
+//! profile (the enterprise extension's `department` when it names one, else the
+//! bridge's default profile); `active` false offboards them everywhere (the provider's
+//! removal: delete, disable, offboard), with the guard rails; other attribute changes
+//! are refused with `mutability`, never silently dropped.
 
 use axum::http::StatusCode;
 use serde_json::Value;
-use usermgmt::{ApplyError, ApplyOptions, Person, PlanError, RunMeta};
+use usermgmt::{
+    ApplyError, ApplyOptions, ApplyReport, Onboarding, Person, Plan, PlanError, RunMeta,
+};
 
 use crate::ScimError;
 use crate::people::PersonRecord;
 use crate::server::Bridge;
+
+/// The enterprise User extension (RFC 7643 section 4.3).
+const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+/// A user to create, as a POST body gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NewUser {
+    pub(crate) email: String,
+    pub(crate) name: String,
+    pub(crate) department: Option<String>,
+}
+
+fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+    value
+        .as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .and_then(|(_, v)| v.as_str())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Read a POST body: `userName` (the email), a name (`displayName`, `name.formatted`,
+/// or `name.givenName` and `name.familyName`), and the enterprise `department`.
+pub(crate) fn new_user(body: &Value) -> Result<NewUser, ScimError> {
+    let Some(email) = text(body, "userName") else {
+        return Err(ScimError::invalid_value(
+            "userName (the person's email) is required",
+        ));
+    };
+    Person::new(email).map_err(|e| ScimError::invalid_value(format!("userName: {e}")))?;
+    let name_object = body
+        .as_object()
+        .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case("name")))
+        .map(|(_, v)| v.clone())
+        .unwrap_or(Value::Null);
+    let joined = match (
+        text(&name_object, "givenName"),
+        text(&name_object, "familyName"),
+    ) {
+        (Some(given), Some(family)) => Some(format!("{given} {family}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_string()),
+        (None, None) => None,
+    };
+    let name = text(body, "displayName")
+        .map(str::to_string)
+        .or_else(|| text(&name_object, "formatted").map(str::to_string))
+        .or(joined)
+        .ok_or_else(|| {
+            ScimError::invalid_value(
+                "a name is required (displayName, name.formatted, or name.givenName and name.familyName): the providers need one",
+            )
+        })?;
+    let department = body
+        .as_object()
+        .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case(ENTERPRISE)))
+        .and_then(|(_, v)| text(v, "department"))
+        .map(str::to_string);
+    Ok(NewUser {
+        email: email.to_string(),
+        name,
+        department,
+    })
+}
 
 /// The schema URI of PATCH bodies.
 const PATCH_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -117,6 +184,44 @@ pub(crate) fn put_active(body: &Value, current: &PersonRecord) -> Result<Option<
 }
 
 impl Bridge {
+    /// Onboard `user` with the profile the rule picks, journaled.
+    pub(crate) async fn create(&self, user: &NewUser, request: &str) -> Result<(), ScimError> {
+        let recorder = self.recorder_ref().ok_or_else(no_journal)?;
+        let profile = self.profile_for(user)?;
+        let person =
+            Person::new(&user.email).map_err(|e| ScimError::invalid_value(e.to_string()))?;
+        let onboarding = Onboarding::new(person, &user.name, profile);
+        let plan = self
+            .directory()
+            .plan_onboard(&onboarding)
+            .await
+            .map_err(|e| match e {
+                usermgmt::Error::InvalidInput { .. } => ScimError::invalid_value(e.to_string()),
+                other => provider_error(other.to_string()),
+            })?;
+        let report = self.apply(&plan, recorder, request).await?;
+        finished(&report, "onboarding", &user.email)
+    }
+
+    /// Apply `plan` journaled, with the stale check.
+    async fn apply(
+        &self,
+        plan: &Plan,
+        recorder: &dyn usermgmt::Recorder,
+        request: &str,
+    ) -> Result<ApplyReport, ScimError> {
+        let options = ApplyOptions::default()
+            .with_recorder(recorder)
+            .with_meta(RunMeta::current(format!("usermgmt scim serve: {request}")));
+        self.directory()
+            .apply_with(plan, &options)
+            .await
+            .map_err(|e| match e {
+                ApplyError::Stale { .. } => ScimError::new(StatusCode::CONFLICT, e.to_string()),
+                other => provider_error(other.to_string()),
+            })
+    }
+
     /// Make `person` active or not everywhere, journaled; a no-op when they already are.
     pub(crate) async fn set_active(
         &self,
@@ -134,12 +239,7 @@ impl Bridge {
                  with `usermgmt runs list` and `usermgmt runs reverse RUN`",
             ));
         }
-        let Some(recorder) = self.recorder_ref() else {
-            return Err(ScimError::new(
-                StatusCode::NOT_IMPLEMENTED,
-                "this bridge has no journal, so it makes no changes (every change is recorded)",
-            ));
-        };
+        let recorder = self.recorder_ref().ok_or_else(no_journal)?;
         if self.is_excluded(&person.email) {
             return Err(ScimError::new(
                 StatusCode::FORBIDDEN,
@@ -159,37 +259,36 @@ impl Bridge {
                 PlanError::LastAdmin { .. } => ScimError::new(StatusCode::FORBIDDEN, e.to_string()),
                 other => provider_error(other.to_string()),
             })?;
-        let options = ApplyOptions::default()
-            .with_recorder(recorder)
-            .with_meta(RunMeta::current(format!("usermgmt scim serve: {request}")));
-        let report = self
-            .directory()
-            .apply_with(&plan, &options)
-            .await
-            .map_err(|e| match e {
-                ApplyError::Stale { .. } => ScimError::new(StatusCode::CONFLICT, e.to_string()),
-                other => provider_error(other.to_string()),
-            })?;
-        if report.is_success() {
-            return Ok(());
-        }
-        let run = report.run_id.as_deref().unwrap_or("(unrecorded)");
-        let failed: Vec<String> = report
-            .steps
-            .iter()
-            .filter_map(|s| match &s.outcome {
-                usermgmt::Outcome::Failed { error } => {
-                    Some(format!("{}: {error}", s.step.provider))
-                }
-                _ => None,
-            })
-            .collect();
-        Err(provider_error(format!(
-            "offboarding {} did not finish (run {run}; `usermgmt runs resume {run}` retries): {}",
-            person.email,
-            failed.join("; ")
-        )))
+        let report = self.apply(&plan, recorder, request).await?;
+        finished(&report, "offboarding", &person.email)
     }
+}
+
+fn no_journal() -> ScimError {
+    ScimError::new(
+        StatusCode::NOT_IMPLEMENTED,
+        "this bridge has no journal, so it makes no changes (every change is recorded)",
+    )
+}
+
+/// `Ok` when every step of `report` ended well, else which failed and how to resume.
+fn finished(report: &ApplyReport, what: &str, email: &str) -> Result<(), ScimError> {
+    if report.is_success() {
+        return Ok(());
+    }
+    let run = report.run_id.as_deref().unwrap_or("(unrecorded)");
+    let failed: Vec<String> = report
+        .steps
+        .iter()
+        .filter_map(|s| match &s.outcome {
+            usermgmt::Outcome::Failed { error } => Some(format!("{}: {error}", s.step.provider)),
+            _ => None,
+        })
+        .collect();
+    Err(provider_error(format!(
+        "{what} {email} did not finish (run {run}; `usermgmt runs resume {run}` retries): {}",
+        failed.join("; ")
+    )))
 }
 
 fn provider_error(detail: String) -> ScimError {
@@ -252,6 +351,30 @@ mod tests {
         }
         let error = patch_active(&json!({"Operations": []})).expect_err("no schemas");
         assert_eq!(error.scim_type(), Some("invalidSyntax"));
+    }
+
+    #[test]
+    fn a_post_gives_the_email_a_name_from_any_of_its_forms_and_the_department() {
+        let okta = new_user(&json!({
+            "userName": "joan@acme.example",
+            "name": {"givenName": "Joan", "familyName": "Clarke"},
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"department": "developer"},
+        }))
+        .expect("okta");
+        assert_eq!(okta.name, "Joan Clarke");
+        assert_eq!(okta.department.as_deref(), Some("developer"));
+        let entra = new_user(&json!({"userName": "joan@acme.example", "displayName": "Joan C."}))
+            .expect("entra");
+        assert_eq!(entra.name, "Joan C.");
+        for bad in [
+            json!({"displayName": "No Email"}),
+            json!({"userName": "not-an-email", "displayName": "X"}),
+            json!({"userName": "joan@acme.example"}),
+            json!({"userName": "joan@acme.example", "displayName": "  "}),
+        ] {
+            let error = new_user(&bad).expect_err("refused");
+            assert_eq!(error.scim_type(), Some("invalidValue"), "{bad}");
+        }
     }
 
     #[test]

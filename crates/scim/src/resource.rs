@@ -23,6 +23,11 @@ pub(crate) fn user_id(email: &str) -> String {
     .to_string()
 }
 
+/// Where the user with `email` lives under `base`.
+pub(crate) fn user_location(email: &str, base: &str) -> String {
+    format!("{base}/Users/{}", user_id(email))
+}
+
 /// The SCIM id of the group of profile `name`.
 pub(crate) fn group_id(name: &str) -> String {
     Uuid::new_v5(&NAMESPACE, format!("group:{name}").as_bytes()).to_string()

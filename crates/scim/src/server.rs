@@ -54,6 +54,8 @@ struct Inner {
     recorder: Option<Arc<dyn Recorder>>,
     /// Email patterns never removed.
     exclude: Vec<WildMatch>,
+    /// The profile of created users whose department names none.
+    default_profile: Option<String>,
 }
 
 impl std::fmt::Debug for Bridge {
@@ -79,6 +81,7 @@ impl Bridge {
                 base: "http://127.0.0.1/scim/v2".into(),
                 recorder: None,
                 exclude: Vec::new(),
+                default_profile: None,
             }),
         }
     }
@@ -110,6 +113,42 @@ impl Bridge {
         self.map(|inner| inner.exclude = patterns)
     }
 
+    /// The profile created users get when their enterprise `department` names no
+    /// profile (a department equal to a profile's name, ignoring case, picks that one).
+    pub fn default_profile(self, name: &str) -> Self {
+        let name = name.to_string();
+        self.map(|inner| inner.default_profile = Some(name))
+    }
+
+    /// The profile a new user gets: their department's, else the default one.
+    pub(crate) fn profile_for(
+        &self,
+        user: &provision::NewUser,
+    ) -> Result<AccessProfile, ScimError> {
+        let profiles = &self.inner.profiles;
+        let by_department = user.department.as_deref().and_then(|d| {
+            profiles
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(d))
+                .map(|(_, p)| p)
+        });
+        let by_default = || {
+            self.inner
+                .default_profile
+                .as_deref()
+                .and_then(|d| profiles.get(d))
+        };
+        by_department.or_else(by_default).cloned().ok_or_else(|| {
+            ScimError::invalid_value(format!(
+                "no access profile for {}: its department ({}) names none of the config file's \
+                 profiles ({}), and the bridge has no default profile (--default-profile)",
+                user.email,
+                user.department.as_deref().unwrap_or("none given"),
+                profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+
     pub(crate) fn recorder_ref(&self) -> Option<&dyn Recorder> {
         self.inner.recorder.as_deref()
     }
@@ -139,7 +178,7 @@ impl Bridge {
             .route("/ResourceTypes/{id}", get(resource_type))
             .route("/Schemas", get(schemas))
             .route("/Schemas/{id}", get(schema))
-            .route("/Users", get(list_users))
+            .route("/Users", get(list_users).post(create_user))
             .route("/Users/{id}", get(get_user).patch(patch_user).put(put_user))
             .route("/Groups", get(list_groups))
             .route("/Groups/{id}", get(get_group))
@@ -381,15 +420,7 @@ fn json_body(bytes: &[u8]) -> Result<Value, ScimError> {
 /// The user as it is after a change: read again; a person whose every account was
 /// deleted is shown as they were, inactive and without accounts.
 async fn after_change(bridge: &Bridge, before: PersonRecord) -> Result<Response, ScimError> {
-    let filter = Filter::Compare {
-        path: AttrPath {
-            uri: None,
-            attribute: "userName".into(),
-            sub_attribute: None,
-        },
-        op: CompareOp::Eq,
-        value: Value::String(before.email.clone()),
-    };
+    let filter = user_name_filter(&before.email);
     let now = bridge
         .candidates(Some(&filter))
         .await?
@@ -404,6 +435,48 @@ async fn after_change(bridge: &Bridge, before: PersonRecord) -> Result<Response,
         &HeaderMap::new(),
         resource::user(&now, &bridge.inner.base),
     ))
+}
+
+async fn create_user(
+    State(bridge): State<Bridge>,
+    body: axum::body::Bytes,
+) -> Result<Response, ScimError> {
+    let body = json_body(&body)?;
+    let user = provision::new_user(&body)?;
+    let pinned = user_name_filter(&user.email);
+    let existing = bridge.candidates(Some(&pinned)).await?;
+    if existing.iter().any(|p| !p.accounts.is_empty()) {
+        return Err(ScimError::uniqueness(format!(
+            "{} exists already (accounts in one or more providers): find it with filter=userName eq \"{}\"",
+            user.email, user.email
+        )));
+    }
+    bridge.create(&user, "POST /Users").await?;
+    let before = PersonRecord {
+        email: user.email.clone(),
+        name: Some(user.name.clone()),
+        accounts: Vec::new(),
+        profile: None,
+    };
+    let mut response = after_change(&bridge, before).await?;
+    *response.status_mut() = StatusCode::CREATED;
+    let location = resource::user_location(&user.email, &bridge.inner.base);
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+fn user_name_filter(email: &str) -> Filter {
+    Filter::Compare {
+        path: AttrPath {
+            uri: None,
+            attribute: "userName".into(),
+            sub_attribute: None,
+        },
+        op: CompareOp::Eq,
+        value: Value::String(email.to_string()),
+    }
 }
 
 async fn patch_user(
@@ -508,9 +581,9 @@ async fn get_group(
 async fn not_supported() -> ScimError {
     ScimError::new(
         StatusCode::NOT_IMPLEMENTED,
-        "not supported by this bridge yet: it reads users and groups and deactivates users \
-         (PATCH or PUT with active false); creating and deleting users and changing groups \
-         are not (use `usermgmt onboard`, `offboard` or `reconcile`)",
+        "not supported by this bridge yet: it reads users and groups, creates users and \
+         deactivates them (PATCH or PUT with active false); deleting users and changing \
+         groups are not (use `usermgmt offboard` or `reconcile`)",
     )
 }
 

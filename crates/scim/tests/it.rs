@@ -267,7 +267,6 @@ async fn creating_deleting_and_writing_without_a_journal_are_refused_and_change_
     let before = get(&bridge, "/scim/v2/Users").await.body;
     let alan = user_id_of(&bridge, "alan@acme.example").await;
     for (method, uri) in [
-        ("POST", "/scim/v2/Users".to_string()),
         ("DELETE", format!("/scim/v2/Users/{alan}")),
         ("PATCH", "/scim/v2/Groups/x".to_string()),
     ] {
@@ -291,6 +290,13 @@ async fn creating_deleting_and_writing_without_a_journal_are_refused_and_change_
         answer.body
     );
     assert!(answer.body["detail"].as_str().unwrap().contains("journal"));
+    let answer = write(&bridge, "POST", "/scim/v2/Users", &joan(None), None).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::NOT_IMPLEMENTED,
+        "{}",
+        answer.body
+    );
     assert_eq!(get(&bridge, "/scim/v2/Users").await.body, before);
 }
 
@@ -552,4 +558,104 @@ async fn reactivating_is_refused_for_now_and_says_how_to_reverse() {
             .unwrap()
             .contains("runs reverse")
     );
+}
+
+/// Okta's create of a joiner, with the enterprise department when given.
+fn joan(department: Option<&str>) -> Value {
+    let mut body = json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        "userName": "joan@acme.example",
+        "name": {"givenName": "Joan", "familyName": "Clarke"},
+        "emails": [{"primary": true, "value": "joan@acme.example", "type": "work"}],
+        "active": true,
+    });
+    if let Some(department) = department {
+        body["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"] =
+            json!({"department": department});
+    }
+    body
+}
+
+#[tokio::test]
+async fn a_create_onboards_with_the_department_s_profile_as_one_journaled_run() {
+    let (bridge, journal) = journaled().await;
+    let answer = write(
+        &bridge,
+        "POST",
+        "/scim/v2/Users",
+        &joan(Some("Developer")),
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(answer.body["userName"], "joan@acme.example");
+    assert_eq!(answer.body["active"], true);
+    let id = answer.body["id"].as_str().unwrap();
+    assert_eq!(
+        answer.headers[header::LOCATION],
+        format!("https://scim.acme.example/scim/v2/Users/{id}").as_str()
+    );
+    let providers: Vec<&str> = answer.body[ACCOUNTS_SCHEMA]["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["provider"].as_str().unwrap())
+        .collect();
+    // Model-Prime invites her too (a step of the run), but lists no pending invitations.
+    assert_eq!(
+        providers,
+        ["axiom", "adverity", "paradime"],
+        "{}",
+        answer.body
+    );
+    let runs = journal.list_runs(&ListOptions::default()).unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].kind, "onboard");
+    assert_eq!(runs[0].steps, 4, "{:?}", runs[0]);
+    assert_eq!(runs[0].ok, runs[0].steps, "{:?}", runs[0]);
+    // She is found by the filter Okta asks next, with the same id.
+    assert_eq!(user_id_of(&bridge, "joan@acme.example").await, id);
+    // Creating her again is a uniqueness conflict, and records nothing.
+    let again = write(
+        &bridge,
+        "POST",
+        "/scim/v2/Users",
+        &joan(Some("developer")),
+        None,
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert_eq!(again.body["scimType"], "uniqueness");
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_create_without_a_profile_rule_that_matches_is_refused_and_the_default_applies() {
+    let (bridge, journal) = journaled().await;
+    let answer = write(
+        &bridge,
+        "POST",
+        "/scim/v2/Users",
+        &joan(Some("Sales")),
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.body);
+    assert_eq!(answer.body["scimType"], "invalidValue");
+    let detail = answer.body["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("Sales") && detail.contains("developer"),
+        "{detail}"
+    );
+    assert!(
+        journal
+            .list_runs(&ListOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+
+    let bridge = bridge.default_profile("developer");
+    let answer = write(&bridge, "POST", "/scim/v2/Users", &joan(None), None).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 1);
 }

@@ -18,7 +18,11 @@ const MIN_TOKEN_LEN: usize = 20;
 
 pub(crate) async fn run(config: &Config, command: ScimCommand) -> CliResult<ExitCode> {
     match command {
-        ScimCommand::Serve { listen, public_url } => serve(config, listen, public_url).await,
+        ScimCommand::Serve {
+            listen,
+            public_url,
+            default_profile,
+        } => serve(config, listen, public_url, default_profile).await,
     }
 }
 
@@ -26,6 +30,7 @@ async fn serve(
     config: &Config,
     listen: std::net::SocketAddr,
     public_url: Option<url::Url>,
+    default_profile: Option<String>,
 ) -> CliResult<ExitCode> {
     if !listen.ip().is_loopback() {
         return Err(CliError::Usage(format!(
@@ -33,6 +38,9 @@ async fn serve(
              bearer token must not cross a network unencrypted; listen on 127.0.0.1 and put a \
              TLS reverse proxy on the same host in front of it"
         )));
+    }
+    if let Some(name) = &default_profile {
+        config.profile(name)?;
     }
     let (token, generated) = token(config)?;
     let directory = super::configured_directory(config)?;
@@ -45,11 +53,14 @@ async fn serve(
     let public = public_url.map_or_else(|| format!("http://{bound}"), |u| u.to_string());
     let journal = config.journal()?;
     let journal_path = journal.store().path().map(|p| p.display().to_string());
-    let bridge = Bridge::new(directory, token.clone())
+    let mut bridge = Bridge::new(directory, token.clone())
         .profiles(config.profiles().clone())
         .exclude(&config.reconcile_settings().exclude)
         .recorder(std::sync::Arc::new(journal.into_store()))
         .base_url(&public);
+    if let Some(name) = &default_profile {
+        bridge = bridge.default_profile(name);
+    }
     println!(
         "# usermgmt scim: serving {}/scim/v2",
         public.trim_end_matches('/')

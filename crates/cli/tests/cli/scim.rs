@@ -230,4 +230,15 @@ fn without_a_token_a_short_token_or_beyond_loopback_it_refuses_to_start() {
     );
     let open = one_error_line(&open);
     assert!(open.contains("not a loopback address"), "{open}");
+    let unknown = fails(bare().args([
+        "scim",
+        "serve",
+        "--sandbox",
+        "--listen",
+        "127.0.0.1:0",
+        "--default-profile",
+        "nope",
+    ]));
+    let unknown = one_error_line(&unknown);
+    assert!(unknown.contains("nope"), "{unknown}");
 }
