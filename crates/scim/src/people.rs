@@ -19,12 +19,17 @@ pub(crate) struct PersonRecord {
 }
 
 impl PersonRecord {
-    /// Active anywhere: some account is not disabled (a pending invitation counts, as
-    /// it does for reconcile: the person has been provisioned).
+    /// Active anywhere: some account can log in, or is an invitation the bridge can
+    /// still revoke (it has an id). A pending invitation without an id (Paradime's)
+    /// does not count: no API can revoke it, so counting it would leave a deactivated
+    /// person `active` for ever; it stays listed in the accounts extension, and the
+    /// offboarding run records it as skipped with the reason.
     pub(crate) fn active(&self) -> bool {
-        self.accounts
-            .iter()
-            .any(|a| a.user.status != Status::Disabled)
+        self.accounts.iter().any(|a| match a.user.status {
+            Status::Active => true,
+            Status::Invited => a.user.id.is_some(),
+            Status::Disabled => false,
+        })
     }
 }
 
@@ -99,6 +104,13 @@ mod tests {
         assert_eq!(people[0].accounts.len(), 2);
         assert_eq!(people[0].accounts[0].user.provider, Provider::Axiom);
         assert!(!people[0].active());
-        assert!(people[1].active(), "an invitation counts as provisioned");
+        assert!(
+            people[1].active(),
+            "an invitation with an id counts as provisioned"
+        );
+        let mut unrevocable = account(Provider::Paradime, "cy@acme.example", Status::Invited);
+        unrevocable.user.id = None;
+        let cy = group(vec![unrevocable], &BTreeMap::new());
+        assert!(!cy[0].active(), "an invitation no API can revoke does not");
     }
 }

@@ -185,10 +185,15 @@ async fn entra_s_email_filter_and_attribute_selection_work_over_http() {
         .iter()
         .map(|u| u["userName"].as_str().unwrap())
         .collect();
+    // Dorothy is disabled; Annie and Mary hold only invitations no API can revoke
+    // (Paradime's have no id; Model-Prime lists none), which do not make anyone active.
     assert_eq!(
         names,
-        ["dorothy@acme.example"],
-        "disabled everywhere she is"
+        [
+            "annie@acme.example",
+            "dorothy@acme.example",
+            "mary@acme.example"
+        ]
     );
 }
 
@@ -658,4 +663,84 @@ async fn a_create_without_a_profile_rule_that_matches_is_refused_and_the_default
     let answer = write(&bridge, "POST", "/scim/v2/Users", &joan(None), None).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
     assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 1);
+}
+
+/// A joiner then leaver as Okta sends it (requests in the order and shape of Okta's
+/// SCIM 2.0 provisioning: connection test, look-up, create, deactivate), then the
+/// provider state checked through the accounts extension.
+#[tokio::test]
+async fn okta_s_provisioning_sequence_replayed() {
+    let (bridge, journal) = journaled().await;
+    let test = get(&bridge, "/scim/v2/Users?startIndex=1&count=2").await;
+    assert_eq!(test.status, StatusCode::OK);
+    assert_eq!(test.body["Resources"].as_array().unwrap().len(), 2);
+    let lookup =
+        "/scim/v2/Users?filter=userName%20eq%20%22joan%40acme.example%22&startIndex=1&count=100";
+    assert_eq!(get(&bridge, lookup).await.body["totalResults"], 0);
+    let created = write(
+        &bridge,
+        "POST",
+        "/scim/v2/Users",
+        &joan(Some("developer")),
+        None,
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let found = get(&bridge, lookup).await;
+    assert_eq!(found.body["totalResults"], 1);
+    assert_eq!(found.body["Resources"][0]["id"], id.as_str());
+    let deactivated = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{id}"),
+        &okta_deactivate(),
+        None,
+    )
+    .await;
+    assert_eq!(deactivated.status, StatusCode::OK, "{}", deactivated.body);
+    assert_eq!(deactivated.body["active"], false, "{}", deactivated.body);
+    let kinds: Vec<String> = journal
+        .list_runs(&ListOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kinds, ["offboard", "onboard"], "newest first");
+}
+
+/// The same as Entra ID sends it: look-up by userName, create with displayName, then
+/// `Replace` of `active` with a string boolean.
+#[tokio::test]
+async fn entra_s_provisioning_sequence_replayed() {
+    let (bridge, journal) = journaled().await;
+    let bridge = bridge.default_profile("developer");
+    let lookup = "/scim/v2/Users?filter=userName+eq+%22joan%40acme.example%22";
+    assert_eq!(get(&bridge, lookup).await.body["totalResults"], 0);
+    let body = json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+        "externalId": "joan",
+        "userName": "joan@acme.example",
+        "active": true,
+        "displayName": "Joan Clarke",
+        "emails": [{"primary": true, "type": "work", "value": "joan@acme.example"}],
+        "meta": {"resourceType": "User"},
+    });
+    let created = write(&bridge, "POST", "/scim/v2/Users", &body, None).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let found = get(&bridge, lookup).await;
+    assert_eq!(found.body["Resources"][0]["id"], id.as_str());
+    let disabled = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Users/{id}"),
+        &entra_deactivate(),
+        None,
+    )
+    .await;
+    assert_eq!(disabled.status, StatusCode::OK, "{}", disabled.body);
+    assert_eq!(disabled.body["active"], false);
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 2);
 }
