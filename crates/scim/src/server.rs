@@ -487,14 +487,7 @@ async fn patch_user(
 ) -> Result<Response, ScimError> {
     let body = json_body(&body)?;
     let active = provision::patch_active(&body)?;
-    let person = person_by_id(&bridge, &id).await?;
-    check_if_match(&headers, &resource::user(&person, &bridge.inner.base))?;
-    if let Some(active) = active {
-        bridge
-            .set_active(&person, active, &format!("PATCH /Users/{id}"))
-            .await?;
-    }
-    after_change(&bridge, person).await
+    change_user(&bridge, "PATCH", &id, &headers, |_| Ok(active)).await
 }
 
 async fn put_user(
@@ -504,14 +497,29 @@ async fn put_user(
     body: axum::body::Bytes,
 ) -> Result<Response, ScimError> {
     let body = json_body(&body)?;
-    let person = person_by_id(&bridge, &id).await?;
-    check_if_match(&headers, &resource::user(&person, &bridge.inner.base))?;
-    if let Some(active) = provision::put_active(&body, &person)? {
+    change_user(&bridge, "PUT", &id, &headers, |person| {
+        provision::put_active(&body, person)
+    })
+    .await
+}
+
+/// The common part of PATCH and PUT: find the user, check `If-Match`, set the `active`
+/// that `wanted` reads from the request, answer with the user as it is now.
+async fn change_user(
+    bridge: &Bridge,
+    method: &str,
+    id: &str,
+    headers: &HeaderMap,
+    wanted: impl FnOnce(&PersonRecord) -> Result<Option<bool>, ScimError>,
+) -> Result<Response, ScimError> {
+    let person = person_by_id(bridge, id).await?;
+    check_if_match(headers, &resource::user(&person, &bridge.inner.base))?;
+    if let Some(active) = wanted(&person)? {
         bridge
-            .set_active(&person, active, &format!("PUT /Users/{id}"))
+            .set_active(&person, active, &format!("{method} /Users/{id}"))
             .await?;
     }
-    after_change(&bridge, person).await
+    after_change(bridge, person).await
 }
 
 async fn get_user(
