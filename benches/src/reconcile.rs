@@ -166,13 +166,21 @@ pub(crate) async fn run() -> Result<(), String> {
         }
     }
     let (list, plan) = (median(&mut listing), median(&mut planning));
+    // Sorted by `median`: the spread of each side, to tell noise from a difference.
+    let spread = |samples: &[std::time::Duration]| {
+        format!(
+            "(rounds {} to {})",
+            ms(samples[0]),
+            ms(samples[samples.len() - 1])
+        )
+    };
     let r = ratio(plan, list);
     println!(
         "reconcile: {} people, {accounts} accounts in 4 providers (medians of {ROUNDS}, alternated)",
         roster.people.len()
     );
-    println!("  list every account   {}", ms(list));
-    println!("  plan the reconcile   {}", ms(plan));
+    println!("  list every account   {} {}", ms(list), spread(&listing));
+    println!("  plan the reconcile   {} {}", ms(plan), spread(&planning));
     println!(
         "  ratio plan / list {r:.2} (target at most 1.1: {})",
         verdict(r <= 1.1)
