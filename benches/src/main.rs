@@ -22,6 +22,10 @@ async fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some(memory::CHILD_FLAG) {
         return memory::child(&args[1..]).await;
     }
+    // Server-process mode for the reconcile benchmark (see reconcile.rs).
+    if args.first().map(String::as_str) == Some(reconcile::SERVE_FLAG) {
+        return reconcile::serve_child().await;
+    }
     let all = [
         "overhead",
         "pagination",

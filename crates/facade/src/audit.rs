@@ -26,13 +26,15 @@
 //! # Ok::<(), usermgmt::Error>(())
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use usermgmt_runtime::Provider;
 
-use crate::{Access, AccessLevel, AccessProfile, Error, Roster, Snapshot, Status, User};
+use crate::{
+    Access, AccessLevel, AccessProfile, Error, Roster, RosterEntry, Snapshot, Status, User,
+};
 
 /// Days without a login after which an account is dormant, unless told otherwise.
 pub const DEFAULT_DORMANT_DAYS: u32 = 90;
@@ -282,12 +284,17 @@ impl Review {
         let mut providers: Vec<Provider> = providers.to_vec();
         providers.sort();
         providers.dedup();
+        // One lookup per person: `Roster::entry` scans the roster, which for 50,000
+        // people made the review quadratic.
+        let entries = roster.map(roster_index);
         for person in people.values_mut() {
             for account in &person.accounts {
                 person.findings.extend(account_findings(account, options));
             }
-            if let Some(roster) = roster {
-                let entry = roster.entry(&person.email);
+            if let Some(entries) = &entries {
+                let entry = entries
+                    .get(&person.email.trim().to_ascii_lowercase())
+                    .copied();
                 let desired = entry.map(|e| e.desired(profiles)).transpose()?;
                 person
                     .findings
@@ -515,10 +522,22 @@ fn date(record: &Value, field: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// The roster's entries by ASCII-lowercased email, the first of equal ones: the same
+/// answers as [`Roster::entry`], in one lookup instead of a scan.
+fn roster_index(roster: &Roster) -> HashMap<String, &RosterEntry> {
+    let mut index = HashMap::with_capacity(roster.people.len());
+    for entry in &roster.people {
+        index
+            .entry(entry.email.to_ascii_lowercase())
+            .or_insert(entry);
+    }
+    index
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{AdverityAccess, RosterEntry};
+    use crate::AdverityAccess;
     use serde_json::json;
 
     fn now() -> DateTime<Utc> {
@@ -762,6 +781,34 @@ mod tests {
             [Flag::UnknownAccess]
         );
         assert!(review.people[0].findings[0].detail.contains("Data Steward"));
+    }
+
+    #[test]
+    fn the_roster_index_answers_as_roster_entry_does() {
+        let roster = Roster {
+            people: vec![
+                RosterEntry::new("Ada@Acme.example", "Ada").with_profile("developer"),
+                RosterEntry::new("ada@acme.example", "Second Ada"),
+                RosterEntry::new("ÉMILE@acme.example", "Émile"),
+                RosterEntry::new("alan@acme.example", "Alan"),
+            ],
+        };
+        let index = roster_index(&roster);
+        for email in [
+            "ada@acme.example",
+            "ADA@ACME.EXAMPLE",
+            " alan@acme.example ",
+            "émile@acme.example",
+            "ÉMILE@acme.example",
+            "grace@acme.example",
+        ] {
+            let by_index = index.get(&email.trim().to_ascii_lowercase()).copied();
+            assert_eq!(
+                by_index.map(|e| &e.name),
+                roster.entry(email).map(|e| &e.name),
+                "{email}"
+            );
+        }
     }
 
     #[test]

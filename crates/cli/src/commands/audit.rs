@@ -17,7 +17,7 @@ use usermgmt::{Capabilities, Provider, User};
 use crate::args::{AuditArgs, Output};
 use crate::config::Config;
 use crate::error::{CliError, CliResult};
-use crate::output::{Record, print_list, sanitize};
+use crate::output::{ListWriter, Record, sanitize};
 use crate::roster_file;
 
 /// The providers that have a column, in column order (the listable ones).
@@ -71,12 +71,13 @@ pub(crate) async fn run(config: &Config, output: Output, args: AuditArgs) -> Cli
     if let Some(path) = &args.html {
         write_whole(path, &page::render(&review))?;
     }
-    let rows: Vec<AuditRow> = review
-        .people
-        .iter()
-        .map(|p| AuditRow::of(p, &review.providers))
-        .collect();
-    print_list(output, &rows)?;
+    // One row at a time: the rows copy every account, and 50,000 people's rows held at
+    // once would double the review's memory.
+    let mut writer = ListWriter::<AuditRow>::new(output)?;
+    for person in &review.people {
+        writer.write(&AuditRow::of(person, &review.providers))?;
+    }
+    writer.finish()?;
     if let Some(path) = &args.html {
         eprintln!("usermgmt: wrote the review to {}", path.display());
     }
