@@ -2,7 +2,7 @@
 //! local servers only, printing each ratio measured side by side in the same run (the
 //! machines are shared and noisy, so absolute times mean little across runs).
 //!
-//! `usermgmt-bench [overhead|pagination|memory|offboard|journal|reconcile]...` runs some
+//! `usermgmt-bench [overhead|pagination|memory|offboard|journal|reconcile|scim]...` runs some
 //! of them.
 
 mod journal;
@@ -11,6 +11,7 @@ mod offboard;
 mod overhead;
 mod pagination;
 mod reconcile;
+mod scim;
 mod stats;
 
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ async fn main() -> ExitCode {
         "offboard",
         "journal",
         "reconcile",
+        "scim",
     ];
     let chosen: Vec<&str> = if args.is_empty() {
         all.to_vec()
@@ -47,6 +49,7 @@ async fn main() -> ExitCode {
             "offboard" => offboard::run().await,
             "journal" => journal::run().await,
             "reconcile" => reconcile::run().await,
+            "scim" => scim::run().await,
             other => Err(format!(
                 "unknown benchmark {other:?}; expected one of {all:?}"
             )),
