@@ -448,8 +448,9 @@ impl Filter {
     }
 }
 
-/// The key of `object` equal to `name` ignoring case.
-fn field<'a>(object: &'a Value, name: &str) -> Option<&'a Value> {
+/// The value of the key of `object` equal to `name` ignoring case (RFC 7643 section
+/// 2.1: attribute names are case-insensitive).
+pub(crate) fn field<'a>(object: &'a Value, name: &str) -> Option<&'a Value> {
     object
         .as_object()?
         .iter()

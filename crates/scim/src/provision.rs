@@ -12,6 +12,7 @@ use usermgmt::{
 };
 
 use crate::ScimError;
+use crate::filter::field;
 use crate::people::PersonRecord;
 use crate::server::Bridge;
 
@@ -27,11 +28,8 @@ pub(crate) struct NewUser {
 }
 
 fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
-    value
-        .as_object()?
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(key))
-        .and_then(|(_, v)| v.as_str())
+    field(value, key)
+        .and_then(Value::as_str)
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
@@ -45,11 +43,7 @@ pub(crate) fn new_user(body: &Value) -> Result<NewUser, ScimError> {
         ));
     };
     Person::new(email).map_err(|e| ScimError::invalid_value(format!("userName: {e}")))?;
-    let name_object = body
-        .as_object()
-        .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case("name")))
-        .map(|(_, v)| v.clone())
-        .unwrap_or(Value::Null);
+    let name_object = field(body, "name").cloned().unwrap_or(Value::Null);
     let joined = match (
         text(&name_object, "givenName"),
         text(&name_object, "familyName"),
@@ -67,10 +61,8 @@ pub(crate) fn new_user(body: &Value) -> Result<NewUser, ScimError> {
                 "a name is required (displayName, name.formatted, or name.givenName and name.familyName): the providers need one",
             )
         })?;
-    let department = body
-        .as_object()
-        .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case(ENTERPRISE)))
-        .and_then(|(_, v)| text(v, "department"))
+    let department = field(body, ENTERPRISE)
+        .and_then(|extension| text(extension, "department"))
         .map(str::to_string);
     Ok(NewUser {
         email: email.to_string(),
@@ -108,10 +100,8 @@ pub(crate) fn patch_active(body: &Value) -> Result<Option<bool>, ScimError> {
     let schemas_ok = body["schemas"]
         .as_array()
         .is_some_and(|s| s.iter().any(|v| v.as_str() == Some(PATCH_SCHEMA)));
-    let Some(operations) = body
-        .as_object()
-        .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case("Operations")))
-        .and_then(|(_, v)| v.as_array())
+    let Some(operations) = field(body, "Operations")
+        .and_then(Value::as_array)
         .filter(|_| schemas_ok)
     else {
         return Err(ScimError::invalid_syntax(format!(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value, json};
 
-use crate::filter::Filter;
+use crate::filter::{AttrPath, Filter};
 use crate::{MAX_RESULTS, ScimError, USER_SCHEMA};
 
 const LIST_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
@@ -202,8 +202,29 @@ fn map_objects(value: Value, f: &dyn Fn(Map<String, Value>) -> Map<String, Value
     }
 }
 
-/// A `ListResponse` of the page `query` asks for out of `matching`.
-pub(crate) fn list_response(matching: Vec<Value>, query: &ListQuery) -> Value {
+/// `id` and `externalId` are compared exactly (RFC 7643 section 3.1); the rest is
+/// case-insensitive.
+fn case_exact(path: &AttrPath) -> bool {
+    path.sub_attribute.is_none()
+        && (path.attribute.eq_ignore_ascii_case("id")
+            || path.attribute.eq_ignore_ascii_case("externalId"))
+}
+
+/// A `ListResponse` of the page `query` asks for out of the `resources` its filter
+/// matches.
+pub(crate) fn list_response(
+    resources: impl IntoIterator<Item = Value>,
+    query: &ListQuery,
+) -> Value {
+    let matching: Vec<Value> = resources
+        .into_iter()
+        .filter(|r| {
+            query
+                .filter
+                .as_ref()
+                .is_none_or(|f| f.matches(r, &case_exact))
+        })
+        .collect();
     let total = matching.len();
     let page: Vec<Value> = matching
         .into_iter()

@@ -163,7 +163,7 @@ impl Bridge {
     }
 
     fn map(self, change: impl FnOnce(&mut Inner)) -> Self {
-        let mut inner = Arc::try_unwrap(self.inner).unwrap_or_else(|shared| (*shared).clone());
+        let mut inner = Arc::unwrap_or_clone(self.inner);
         change(&mut inner);
         Bridge {
             inner: Arc::new(inner),
@@ -260,14 +260,6 @@ fn is_user_name(path: &AttrPath) -> bool {
             .is_none_or(|uri| uri.eq_ignore_ascii_case(crate::USER_SCHEMA))
 }
 
-/// `id` and `externalId` are compared exactly (RFC 7643 section 3.1); the rest is
-/// case-insensitive.
-fn case_exact(path: &AttrPath) -> bool {
-    path.sub_attribute.is_none()
-        && (path.attribute.eq_ignore_ascii_case("id")
-            || path.attribute.eq_ignore_ascii_case("externalId"))
-}
-
 /// Refuse anything but the right bearer token, compared in constant time.
 async fn authenticate(State(bridge): State<Bridge>, request: Request, next: Next) -> Response {
     let presented = request
@@ -294,17 +286,21 @@ fn scim(status: StatusCode, body: Value) -> Response {
     response
 }
 
+/// Whether an `If-Match`/`If-None-Match` value (a list of entity tags, or `*`) names
+/// `version`.
+fn names_version(header: &HeaderValue, version: &str) -> bool {
+    header.to_str().is_ok_and(|tags| {
+        tags.split(',')
+            .any(|t| t.trim() == version || t.trim() == "*")
+    })
+}
+
 /// One resource, with its version as the `ETag` header; `304` when `If-None-Match`
 /// names that version.
 fn resource_answer(headers: &HeaderMap, body: Value) -> Response {
     let version = body["meta"]["version"].as_str().map(str::to_string);
-    let matches = |wanted: &HeaderValue, version: &str| {
-        wanted
-            .to_str()
-            .is_ok_and(|w| w.split(',').any(|t| t.trim() == version || t.trim() == "*"))
-    };
     if let (Some(version), Some(wanted)) = (&version, headers.get(header::IF_NONE_MATCH))
-        && matches(wanted, version)
+        && names_version(wanted, version)
     {
         return StatusCode::NOT_MODIFIED.into_response();
     }
@@ -370,17 +366,8 @@ async fn list_users(
     let query = ListQuery::parse(&params)?;
     let people = bridge.candidates(query.filter.as_ref()).await?;
     let base = &bridge.inner.base;
-    let matching: Vec<Value> = people
-        .iter()
-        .map(|p| resource::user(p, base))
-        .filter(|user| {
-            query
-                .filter
-                .as_ref()
-                .is_none_or(|f| f.matches(user, &case_exact))
-        })
-        .collect();
-    Ok(scim(StatusCode::OK, list_response(matching, &query)))
+    let users = people.iter().map(|p| resource::user(p, base));
+    Ok(scim(StatusCode::OK, list_response(users, &query)))
 }
 
 /// The person with SCIM id `id`.
@@ -399,10 +386,7 @@ fn check_if_match(headers: &HeaderMap, current: &Value) -> Result<(), ScimError>
         return Ok(());
     };
     let version = current["meta"]["version"].as_str().unwrap_or_default();
-    let matches = wanted
-        .to_str()
-        .is_ok_and(|w| w.split(',').any(|t| t.trim() == version || t.trim() == "*"));
-    if matches {
+    if names_version(wanted, version) {
         Ok(())
     } else {
         Err(ScimError::precondition_failed(format!(
@@ -527,14 +511,10 @@ async fn get_user(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ScimError> {
-    let people = bridge.everyone().await?;
-    let person = people
-        .iter()
-        .find(|p| resource::user_id(&p.email) == id)
-        .ok_or_else(|| ScimError::not_found(format!("no user {id:?}")))?;
+    let person = person_by_id(&bridge, &id).await?;
     Ok(resource_answer(
         &headers,
-        resource::user(person, &bridge.inner.base),
+        resource::user(&person, &bridge.inner.base),
     ))
 }
 
@@ -560,17 +540,8 @@ async fn list_groups(
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, ScimError> {
     let query = ListQuery::parse(&params)?;
-    let matching: Vec<Value> = groups(&bridge)
-        .await?
-        .into_iter()
-        .filter(|group| {
-            query
-                .filter
-                .as_ref()
-                .is_none_or(|f| f.matches(group, &case_exact))
-        })
-        .collect();
-    Ok(scim(StatusCode::OK, list_response(matching, &query)))
+    let groups = groups(&bridge).await?;
+    Ok(scim(StatusCode::OK, list_response(groups, &query)))
 }
 
 async fn get_group(

@@ -43,11 +43,12 @@ async fn send(bridge: &Bridge, method: &str, uri: &str, token: Option<&str>) -> 
     if let Some(token) = token {
         request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
     }
-    let response = bridge
-        .router()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    answer(bridge, request.body(Body::empty()).unwrap()).await
+}
+
+/// Send `request` through the router and read the answer (an empty body as null).
+async fn answer(bridge: &Bridge, request: Request<Body>) -> Answer {
+    let response = bridge.router().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
@@ -356,19 +357,7 @@ async fn write(
     if let Some(version) = if_match {
         request = request.header(header::IF_MATCH, version);
     }
-    let response = bridge
-        .router()
-        .oneshot(request.body(Body::from(body.to_string())).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Answer {
-        status,
-        headers,
-        body: serde_json::from_slice(&bytes).unwrap(),
-    }
+    answer(bridge, request.body(Body::from(body.to_string())).unwrap()).await
 }
 
 #[tokio::test]

@@ -8,9 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::support::{
-    CLI_VARS, array, bare, fails, find, fresh_sandbox_state, one_error_line, run_json,
-};
+use crate::support::{CLI_VARS, array, bare, bare_std, fails, find, one_error_line, run_json};
 
 /// Kills the server if the test fails half-way.
 struct Server(Child);
@@ -39,12 +37,7 @@ fn free_port_base(from: u16) -> u16 {
 /// `extra`) and read what it prints up to the "serving" line. `None` when the ports were
 /// taken in the meantime.
 fn serve(base: u16, extra: &[&OsStr]) -> Option<(Server, Vec<String>)> {
-    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("usermgmt"));
-    for name in CLI_VARS {
-        command.env_remove(name);
-    }
-    command.env("USERMGMT_SANDBOX_STATE", fresh_sandbox_state());
-    let mut child = command
+    let mut child = bare_std()
         .args(["sandbox", "serve", "--port-base", &base.to_string()])
         .args(extra)
         .stdin(Stdio::null())

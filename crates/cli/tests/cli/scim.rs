@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::support::{CLI_VARS, bare, fails, fresh_sandbox_state, one_error_line};
+use crate::support::{bare, bare_std, fails, one_error_line};
 
 /// Kills the server if the test fails half-way.
 struct Server(Child);
@@ -17,26 +17,6 @@ impl Drop for Server {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// The binary, isolated as `bare()` isolates it, as a std command (to read its
-/// stdout while it runs).
-fn spawnable() -> Command {
-    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("usermgmt"));
-    for name in CLI_VARS {
-        command.env_remove(name);
-    }
-    command
-        .env("USERMGMT_SANDBOX_STATE", fresh_sandbox_state())
-        .env(
-            "XDG_CONFIG_HOME",
-            std::env::temp_dir().join(format!("usermgmt-cli-tests-{}-config", std::process::id())),
-        )
-        .env(
-            "USERMGMT_JOURNAL",
-            std::env::temp_dir().join(format!("usermgmt-cli-tests-{}.db", std::process::id())),
-        );
-    command
 }
 
 /// Start `usermgmt scim serve --sandbox --listen 127.0.0.1:0` and read its banner.
@@ -106,7 +86,7 @@ fn request(
 
 #[test]
 fn serve_with_sandbox_prints_a_token_answers_with_it_only_and_stops_on_sigterm() {
-    let (mut server, lines) = serve(&mut spawnable());
+    let (mut server, lines) = serve(&mut bare_std());
     let address = lines
         .iter()
         .find_map(|l| l.strip_prefix("# listening on "))
@@ -191,7 +171,7 @@ fn serve_with_sandbox_prints_a_token_answers_with_it_only_and_stops_on_sigterm()
 #[test]
 fn a_token_from_the_environment_is_used_and_never_printed() {
     let token = "an-operator-chosen-token-of-enough-length";
-    let (_server, lines) = serve(spawnable().env("USERMGMT_SCIM_TOKEN", token));
+    let (_server, lines) = serve(bare_std().env("USERMGMT_SCIM_TOKEN", token));
     assert!(!lines.iter().any(|l| l.contains(token)), "{lines:?}");
     let address = lines
         .iter()

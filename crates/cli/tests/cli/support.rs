@@ -47,7 +47,13 @@ pub(crate) const OFFBOARD_ALAN: [&str; 7] = [
 /// The binary with no provider configuration at all. `RUST_BACKTRACE=1` makes any panic
 /// loud, so the error checks below would see it.
 pub(crate) fn bare() -> Command {
-    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("usermgmt"));
+    Command::from_std(bare_std())
+}
+
+/// [`bare`] as a std command, for tests that read a long-running process's output
+/// while it runs (`sandbox serve`, `scim serve`).
+pub(crate) fn bare_std() -> std::process::Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("usermgmt"));
     for name in CLI_VARS {
         command.env_remove(name);
     }
