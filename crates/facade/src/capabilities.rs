@@ -30,6 +30,10 @@ pub struct Capabilities {
     pub removal: Removal,
     /// The provider identifies people by GitHub login rather than email.
     pub by_github_login: bool,
+    /// Pending invitations show in the listing (Paradime's `invitedUsers`), or there are
+    /// none (the account exists at once). Model-Prime's API cannot list them: an
+    /// invitation sent there is known only from the journal.
+    pub lists_invitations: bool,
 }
 
 impl Capabilities {
@@ -39,6 +43,7 @@ impl Capabilities {
     /// use usermgmt::{Capabilities, Provider, Removal};
     /// assert!(!Capabilities::of(Provider::Axolo).list_users);
     /// assert_eq!(Capabilities::of(Provider::Paradime).removal, Removal::Disable);
+    /// assert!(!Capabilities::of(Provider::ModelPrime).lists_invitations);
     /// ```
     pub fn of(provider: Provider) -> Capabilities {
         let full = Capabilities {
@@ -47,9 +52,15 @@ impl Capabilities {
             change_role: true,
             removal: Removal::Delete,
             by_github_login: false,
+            lists_invitations: true,
         };
         match provider {
-            Provider::Axiom | Provider::ModelPrime => full,
+            Provider::Axiom => full,
+            // Invitations are Auth0's, and no operation lists them.
+            Provider::ModelPrime => Capabilities {
+                lists_invitations: false,
+                ..full
+            },
             // Adverity users belong to groups; the API has no roles to change.
             Provider::Adverity => Capabilities {
                 change_role: false,
@@ -73,6 +84,7 @@ impl Capabilities {
                 change_role: false,
                 removal: Removal::Delete,
                 by_github_login: false,
+                lists_invitations: false,
             },
         }
     }

@@ -133,7 +133,7 @@ pub use providers::call;
 pub use providers::modelprime;
 #[cfg(feature = "paradime")]
 pub use providers::paradime;
-pub use reconcile::{MaxRemovals, ReconcileError, ReconcileOptions};
+pub use reconcile::{MaxRemovals, ReconcileError, ReconcileOptions, SentInvitation};
 pub use record::{RecordError, Recorder, RunMeta};
 pub use report::{ApplyReport, Outcome, StepReport};
 pub use roster::{Roster, RosterEntry};

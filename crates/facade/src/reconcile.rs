@@ -6,7 +6,8 @@
 //! has no account, change the access of an account that has other access, remove an
 //! account the person should not have; accounts of people not in the roster are removed.
 //! People without a profile or overrides are not managed (kept as they are). Excluded
-//! accounts are never removed, pending invitations count as present, disabled accounts
+//! accounts are never removed, pending invitations count as present (those a provider
+//! cannot list, as [`SentInvitation`]s the caller read from the journal), disabled accounts
 //! as gone. Guard rails refuse the whole plan: more removals at a provider than the limit,
 //! or removing its last active owner or admin.
 //!
@@ -77,6 +78,26 @@ pub struct ReconcileOptions {
     pub exclude: Vec<String>,
     /// Plan removing a provider's last active owner or admin (refused by default).
     pub allow_last_admin: bool,
+    /// Invitations sent earlier to providers whose API cannot list invitations
+    /// (Model-Prime's): counted as present, so reconciling again does not re-send them.
+    pub sent_invitations: Vec<SentInvitation>,
+}
+
+/// An invitation sent by an earlier run to a provider whose API cannot list pending
+/// invitations (see [`Capabilities::lists_invitations`]), as the journal recorded it.
+/// Reconcile counts it as present and plans a `!` (left alone) naming the run, instead
+/// of inviting the person again. The caller decides how old an invitation may be to
+/// still count (the CLI: 7 days, Auth0's default invitation lifetime).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentInvitation {
+    /// Where it was sent.
+    pub provider: Provider,
+    /// To whom.
+    pub email: String,
+    /// The journal's run id.
+    pub run: String,
+    /// When it was sent.
+    pub sent_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// Why a reconcile was refused.
@@ -149,6 +170,13 @@ impl Directory {
             .map(|p| WildMatch::new(&p.trim().to_ascii_lowercase()))
             .collect();
         let is_excluded = |email: &str| excluded.iter().any(|w| w.matches(email));
+        // Invitations the providers cannot show, by provider and lowercase email.
+        let sent: HashMap<(Provider, String), &SentInvitation> = options
+            .sent_invitations
+            .iter()
+            .filter(|i| !Capabilities::of(i.provider).lists_invitations)
+            .map(|i| ((i.provider, i.email.trim().to_ascii_lowercase()), i))
+            .collect();
 
         // Who the roster names and what they should have, by lowercase email.
         let mut people = Vec::with_capacity(roster.people.len());
@@ -230,6 +258,14 @@ impl Directory {
                 match desired.access(*provider) {
                     Some(_) if in_place.contains(&(*provider, i)) => {}
                     Some(wanted) => match pick(theirs) {
+                        None if let Some(invitation) = sent.get(&key) => steps.push(step(
+                            *provider,
+                            Action::Skip {
+                                reason: pending(invitation),
+                            },
+                            None,
+                            person,
+                        )),
                         None => steps.push(step(
                             *provider,
                             create(*provider, person.email().to_string(), name, wanted),
@@ -289,6 +325,17 @@ impl Directory {
         plan.steps = steps;
         Ok(plan)
     }
+}
+
+/// Why an invitation the provider cannot list is not sent again.
+fn pending(invitation: &SentInvitation) -> String {
+    format!(
+        "invitation sent {} by run {} is pending ({}'s API cannot list invitations; the \
+         access takes effect when it is accepted)",
+        invitation.sent_at.format("%Y-%m-%d %H:%M UTC"),
+        invitation.run.get(..8).unwrap_or(&invitation.run),
+        invitation.provider
+    )
 }
 
 /// What the guard rails need of one provider, counted during the one listing.

@@ -44,6 +44,7 @@
 //! # Ok::<(), usermgmt_journal::JournalError>(())
 //! ```
 
+mod invitations;
 mod model;
 mod recorder;
 mod schema;

@@ -199,3 +199,39 @@ fn a_bad_roster_is_refused_before_any_provider_is_read() {
         one_error_line(&refused)
     );
 }
+
+#[test]
+fn a_joiner_s_model_prime_invitation_counts_as_present_when_reconciling_again() {
+    // Model-Prime's API cannot list invitations: only the journal knows one was sent.
+    let world = World::new("[profiles.modeller]\naxiom = \"user\"\nmodelprime = [\"developer\"]\n");
+    let joiner = roster(&world, |t| {
+        t + "- email: barbara@acme.example\n  name: Barbara Liskov\n  profile: modeller\n"
+    });
+    let applied = stdout(&ok(world
+        .usermgmt(&["reconcile", "--apply", "--yes"])
+        .arg(&joiner)));
+    assert!(
+        applied.contains("+ create Model-Prime user barbara@acme.example with roles developer"),
+        "{applied}"
+    );
+    let again = world
+        .usermgmt(&["reconcile", "--detailed-exitcode"])
+        .arg(&joiner)
+        .output()
+        .unwrap();
+    let shown = stdout(&again);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "reconciling twice plans nothing: {shown}"
+    );
+    assert!(
+        shown.contains("! barbara@acme.example\n    ! ")
+            && shown.contains("is pending (Model-Prime's API cannot list invitations"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("Plan: 0 to add, 0 to change, 0 to remove. 1 left alone.\n"),
+        "{shown}"
+    );
+}

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use futures::TryStreamExt;
 use usermgmt::{
     AccessProfile, Action, AdverityAccess, Directory, MaxRemovals, Plan, Provider, ReconcileError,
-    ReconcileOptions, Roster, RosterEntry,
+    ReconcileOptions, Roster, RosterEntry, SentInvitation,
 };
 use usermgmt_sandbox::demo;
 
@@ -284,4 +284,69 @@ async fn a_reconcile_plan_whose_targets_changed_is_refused_whole() {
         .await
         .unwrap();
     assert_eq!(again.changes().count(), plan.changes().count());
+}
+
+#[tokio::test]
+async fn an_invitation_the_journal_sent_to_model_prime_counts_as_present() {
+    let sandbox = start().await;
+    let directory = directory(&sandbox);
+    let mut profiles = profiles();
+    profiles.insert(
+        "modeller".into(),
+        AccessProfile {
+            axiom: Some("user".into()),
+            modelprime: Some(vec!["developer".into()]),
+            ..AccessProfile::default()
+        },
+    );
+    let mut roster = dumped(&directory).await;
+    roster
+        .people
+        .push(RosterEntry::new("barbara@acme.example", "Barbara Liskov").with_profile("modeller"));
+    let sent = |provider| SentInvitation {
+        provider,
+        email: "Barbara@Acme.example".into(),
+        run: "5d764b66-run".into(),
+        sent_at: chrono::Utc::now(),
+    };
+    let options = ReconcileOptions {
+        sent_invitations: vec![sent(Provider::ModelPrime), sent(Provider::Axiom)],
+        ..ReconcileOptions::default()
+    };
+    let plan = directory
+        .plan_reconcile(&roster, &profiles, &options)
+        .await
+        .unwrap();
+    // Axiom creates accounts at once: a journaled create there proves nothing now.
+    assert_eq!(
+        changes(&plan),
+        [(
+            "barbara@acme.example".to_string(),
+            Provider::Axiom,
+            "create"
+        )],
+        "{plan:#?}"
+    );
+    let pending = plan
+        .steps
+        .iter()
+        .find(|s| s.provider == Provider::ModelPrime)
+        .unwrap();
+    assert!(
+        matches!(&pending.action, Action::Skip { reason } if reason.contains("run 5d764b66 is pending")),
+        "{pending:?}"
+    );
+    // Without the journal's word, the invitation is planned.
+    let unknown = directory
+        .plan_reconcile(&roster, &profiles, &ReconcileOptions::default())
+        .await
+        .unwrap();
+    assert!(
+        changes(&unknown).contains(&(
+            "barbara@acme.example".to_string(),
+            Provider::ModelPrime,
+            "create"
+        )),
+        "{unknown:#?}"
+    );
 }
