@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use usermgmt_runtime::Provider;
 
-use crate::{Access, Snapshot};
+use crate::{Access, AccessLevel, Snapshot};
 
 /// The access one kind of person gets in each provider. A provider left out is not
 /// touched when onboarding with the profile; Axolo has no levels, only membership.
@@ -214,6 +214,30 @@ impl Access {
                 roles: user.roles.clone(),
             }),
             _ => None,
+        }
+    }
+
+    /// The level this access grants; [`AccessLevel::Unknown`] where it cannot be told (a
+    /// custom Axiom role, Adverity's groups).
+    ///
+    /// ```
+    /// use usermgmt::{Access, AccessLevel};
+    /// let admin = Access::ModelPrimeRoles { roles: vec!["analyst".into(), "admin".into()] };
+    /// assert_eq!(admin.level(), AccessLevel::Admin);
+    /// ```
+    pub fn level(&self) -> AccessLevel {
+        match self {
+            #[cfg(feature = "axiom")]
+            Access::AxiomRole { role } => crate::roles::axiom_level(role),
+            #[cfg(feature = "paradime")]
+            Access::ParadimeAccountType { account_type } => {
+                crate::roles::paradime_level(account_type)
+            }
+            #[cfg(feature = "modelprime")]
+            Access::ModelPrimeRoles { roles } => {
+                crate::roles::modelprime_level(roles.iter().map(String::as_str))
+            }
+            _ => AccessLevel::Unknown,
         }
     }
 

@@ -9,7 +9,7 @@
 //! accounts are never removed, pending invitations count as present (those a provider
 //! cannot list, as [`SentInvitation`]s the caller read from the journal), disabled accounts
 //! as gone. Guard rails refuse the whole plan: more removals at a provider than the limit,
-//! or removing its last active owner or admin.
+//! or removing or demoting its last active owner or admin.
 //!
 //! Axolo cannot be listed, so it is not reconciled (use `plan_onboard`/`plan_offboard`).
 
@@ -76,7 +76,8 @@ pub struct ReconcileOptions {
     pub max_removals: MaxRemovals,
     /// Emails or `*` patterns (`*@service.acme.example`) that are never removed.
     pub exclude: Vec<String>,
-    /// Plan removing a provider's last active owner or admin (refused by default).
+    /// Plan removing or demoting a provider's last active owner or admin (refused by
+    /// default).
     pub allow_last_admin: bool,
     /// Invitations sent earlier to providers whose API cannot list invitations
     /// (Model-Prime's): counted as present, so reconciling again does not re-send them.
@@ -119,10 +120,11 @@ pub enum ReconcileError {
         /// The accounts there.
         accounts: usize,
     },
-    /// The plan would leave a provider without an active owner or admin.
+    /// The plan would leave a provider without an active owner or admin (removed or
+    /// given lesser access).
     #[error(
-        "refusing the plan: it removes every active owner and admin of {provider} ({emails}); \
-         keep one in the roster, or allow it explicitly"
+        "refusing the plan: it removes or demotes every active owner and admin of {provider} \
+         ({emails}); keep one in the roster, or allow it explicitly"
     )]
     LastAdmin {
         /// Where.
@@ -347,50 +349,49 @@ struct Census {
     admins: Vec<String>,
 }
 
-/// The guard rails, on the whole plan.
+/// The guard rails, on the whole plan: the removal limit per provider, and no provider
+/// left without an active owner or admin, whether they are removed or demoted.
 fn guard(
     steps: &[Step],
     census: &HashMap<Provider, Census>,
     options: &ReconcileOptions,
 ) -> Result<(), ReconcileError> {
-    let mut removals: BTreeMap<Provider, Vec<&Step>> = BTreeMap::new();
-    for s in steps.iter().filter(|s| is_removal(&s.action)) {
-        removals.entry(s.provider).or_default().push(s);
+    let mut removals: BTreeMap<Provider, usize> = BTreeMap::new();
+    let mut admins_lost: BTreeMap<Provider, Vec<&Step>> = BTreeMap::new();
+    for s in steps {
+        if is_removal(&s.action) {
+            *removals.entry(s.provider).or_default() += 1;
+        }
+        let was_admin = s.before.as_ref().is_some_and(|b| is_active_admin(&b.user));
+        if was_admin && (is_removal(&s.action) || demotes(&s.action)) {
+            admins_lost.entry(s.provider).or_default().push(s);
+        }
     }
-    for (provider, removed) in removals {
-        let counted = census.get(&provider);
-        let present = counted.map_or(0, |c| c.present);
+    for (provider, planned) in removals {
+        let present = census.get(&provider).map_or(0, |c| c.present);
         let limit = options.max_removals.limit(present);
-        if removed.len() > limit {
+        if planned > limit {
             return Err(ReconcileError::TooManyRemovals {
                 provider,
-                planned: removed.len(),
+                planned,
                 limit,
                 accounts: present,
             });
         }
-        if options.allow_last_admin {
-            continue;
-        }
-        let removed_admins: Vec<&Step> = removed
-            .iter()
-            .copied()
-            .filter(|s| s.before.as_ref().is_some_and(|b| is_active_admin(&b.user)))
-            .collect();
-        if removed_admins.is_empty() {
-            continue;
-        }
-        let removed_ids: Vec<&str> = removed_admins
+    }
+    if options.allow_last_admin {
+        return Ok(());
+    }
+    for (provider, lost) in admins_lost {
+        let lost_ids: Vec<&str> = lost
             .iter()
             .filter_map(|s| s.before.as_ref().and_then(|b| b.user.id.as_deref()))
             .collect();
-        let admins_left = counted.is_some_and(|c| {
-            c.admins
-                .iter()
-                .any(|id| !removed_ids.contains(&id.as_str()))
-        });
+        let admins_left = census
+            .get(&provider)
+            .is_some_and(|c| c.admins.iter().any(|id| !lost_ids.contains(&id.as_str())));
         if !admins_left {
-            let emails = removed_admins
+            let emails = lost
                 .iter()
                 .filter_map(|s| s.action.target())
                 .collect::<Vec<_>>()
@@ -399,6 +400,19 @@ fn guard(
         }
     }
     Ok(())
+}
+
+/// Whether `action` gives an account access below admin. Adverity's groups are not its
+/// admin flag, so changing them demotes nobody; access whose level cannot be told (a
+/// custom Axiom role) counts as a demotion, the safe direction.
+fn demotes(action: &Action) -> bool {
+    let Action::SetAccess { access, .. } = action else {
+        return false;
+    };
+    if matches!(access, Access::AdverityGroups { .. }) {
+        return false;
+    }
+    access.level() < AccessLevel::Admin
 }
 
 /// Accounts to compare while the listing goes on: the stream runs in a task of its own

@@ -26,7 +26,8 @@ pub(crate) struct ReconcileArgs {
     /// `[reconcile] max_removals`, else 25%.
     #[arg(long, value_name = "N|N%")]
     pub(crate) max_removals: Option<MaxRemovals>,
-    /// Plan removing a provider's last active owner or admin (refused by default).
+    /// Plan removing or demoting a provider's last active owner or admin (refused by
+    /// default).
     #[arg(long)]
     pub(crate) allow_last_admin: bool,
     #[command(flatten)]

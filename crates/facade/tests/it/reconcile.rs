@@ -350,3 +350,55 @@ async fn an_invitation_the_journal_sent_to_model_prime_counts_as_present() {
         "{unknown:#?}"
     );
 }
+
+#[tokio::test]
+async fn demoting_the_last_admins_is_refused_like_removing_them() {
+    let sandbox = start().await;
+    let directory = directory(&sandbox);
+    let demote = |roster: &mut Roster, email: &str| {
+        let entry = roster.people.iter_mut().find(|p| p.email == email).unwrap();
+        entry.access.axiom = Some("user".into());
+    };
+    // Ada (owner) and Alan (admin) are Axiom's only admins: one of them may become a user.
+    let mut one = dumped(&directory).await;
+    demote(&mut one, demo::LEAVER_EMAIL);
+    let plan = directory
+        .plan_reconcile(&one, &profiles(), &ReconcileOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        changes(&plan),
+        [(
+            demo::LEAVER_EMAIL.to_string(),
+            Provider::Axiom,
+            "set-access"
+        )],
+        "{plan:#?}"
+    );
+    let mut both = one.clone();
+    demote(&mut both, demo::OWNER_EMAIL);
+    let refused = directory
+        .plan_reconcile(&both, &profiles(), &ReconcileOptions::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            ReconcileError::LastAdmin {
+                provider: Provider::Axiom,
+                ..
+            }
+        ),
+        "{refused}"
+    );
+    assert!(refused.to_string().contains("demotes"), "{refused}");
+    let forced = ReconcileOptions {
+        allow_last_admin: true,
+        ..ReconcileOptions::default()
+    };
+    let plan = directory
+        .plan_reconcile(&both, &profiles(), &forced)
+        .await
+        .unwrap();
+    assert_eq!(plan.changes().count(), 2, "{plan:#?}");
+}
