@@ -47,7 +47,9 @@
 mod invitations;
 mod model;
 mod recorder;
+mod reinstate;
 mod schema;
+mod scim;
 mod store;
 
 use std::path::PathBuf;
@@ -56,6 +58,7 @@ pub use model::{
     Event, ListOptions, NewRun, NewStep, OutcomeStatus, RunDetail, RunEnd, RunState, RunSummary,
     StepDetail, StepOutcome, StepState,
 };
+pub use scim::ScimUser;
 pub use store::Journal;
 
 /// Why the journal could not do what was asked.
@@ -107,6 +110,22 @@ pub enum JournalError {
     /// Not a run id or prefix.
     #[error("{0:?} is not a run id: give at least 4 of its hex characters")]
     BadId(String),
+    /// The run's recorded plan cannot be read by this version.
+    #[error("run {run}: the recorded plan cannot be read by this version: {reason}")]
+    UnreadablePlan {
+        /// The run.
+        run: String,
+        /// Why.
+        reason: String,
+    },
+    /// Only offboarding runs can be reinstated.
+    #[error("run {run} is a {kind} run: only offboarding runs can be reinstated")]
+    NotAnOffboarding {
+        /// The run.
+        run: String,
+        /// Its plan's kind.
+        kind: String,
+    },
     /// Any other database error.
     #[error("journal: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -61,6 +61,21 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
     ",
+    // 2: the SCIM bridge's users: what identity providers wrote that no provider keeps
+    // (ids, externalId, the attributes they sent, meta), so ids are stable across
+    // restarts. Not append-only: DELETE /Users/{id} forgets a row; the runs that changed
+    // the person's accounts stay in the tables above.
+    "
+    CREATE TABLE scim_users (
+        id            TEXT PRIMARY KEY,
+        email         TEXT NOT NULL UNIQUE,
+        external_id   TEXT,
+        attributes    TEXT NOT NULL,
+        created       TEXT NOT NULL,
+        last_modified TEXT NOT NULL,
+        offboard_run  TEXT
+    );
+    ",
 ];
 
 /// The schema version this code writes.

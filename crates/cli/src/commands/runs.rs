@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
-use usermgmt::{ApplyOptions, Plan, PlanKind};
-use usermgmt_journal::{ListOptions, RunDetail, StepState};
+use usermgmt::ApplyOptions;
+use usermgmt_journal::{ListOptions, StepState};
 
 use crate::args::{Output, RunsCommand};
 use crate::config::Config;
@@ -37,7 +37,7 @@ pub(crate) async fn run(
         }
         RunsCommand::Resume { id } => {
             let detail = store.show_run(&id).map_err(journal_error)?;
-            let plan = recorded_plan(&detail)?;
+            let plan = detail.recorded_plan().map_err(journal_error)?;
             let unfinished: Vec<usize> = detail
                 .steps
                 .iter()
@@ -77,27 +77,10 @@ pub(crate) async fn run(
             return super::plan_flow::finish(output, &report, cancel.is_cancelled());
         }
         RunsCommand::Reinstate { id, plan: flags } => {
-            let detail = store.show_run(&id).map_err(journal_error)?;
-            let original = recorded_plan(&detail)?;
-            if original.kind != PlanKind::Offboard {
-                return Err(CliError::Usage(format!(
-                    "run {} is a {} run: only offboarding runs can be reinstated",
-                    detail.summary.id, original.kind
-                )));
-            }
-            let removed: Vec<usize> = detail
-                .steps
-                .iter()
-                .filter(|s| matches!(s.state, StepState::Done | StepState::AlreadyDone))
-                .map(|s| s.index as usize)
-                .filter(|i| {
-                    original
-                        .steps
-                        .get(*i)
-                        .is_some_and(|s| s.action.changes_something())
-                })
-                .collect();
-            let plan = Plan::reinstating(&original, &detail.summary.id, &removed);
+            let plan = store
+                .show_run(&id)
+                .and_then(|detail| detail.reinstating())
+                .map_err(journal_error)?;
             let directory = super::configured_directory(config)?;
             return super::plan_flow::conclude(&directory, &journal, output, &flags, &plan).await;
         }
@@ -105,20 +88,13 @@ pub(crate) async fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The plan a run applied, as recorded.
-fn recorded_plan(detail: &RunDetail) -> CliResult<Plan> {
-    serde_json::from_value(detail.plan.clone()).map_err(|e| {
-        CliError::Message(format!(
-            "run {}: the recorded plan cannot be read by this version: {e}",
-            detail.summary.id
-        ))
-    })
-}
-
 fn journal_error(error: usermgmt_journal::JournalError) -> CliError {
     match error {
         usermgmt_journal::JournalError::NoSuchRun(_) => {
             CliError::Message(format!("{error} (see `usermgmt runs list`)"))
+        }
+        usermgmt_journal::JournalError::NotAnOffboarding { .. } => {
+            CliError::Usage(error.to_string())
         }
         other => CliError::Message(other.to_string()),
     }
