@@ -1,6 +1,7 @@
 //! `usermgmt scim ...`: the SCIM 2.0 bridge.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use clap::Subcommand;
 
@@ -18,21 +19,35 @@ pub(crate) enum ScimCommand {
     /// offboards the person everywhere, journaled like `usermgmt offboard --apply`, with
     /// the same guard rails (last admin, exclude). Clients authenticate with the bearer
     /// token in USERMGMT_SCIM_TOKEN; with --sandbox and without that variable a token
-    /// is generated and printed. It listens on loopback only: put a TLS reverse proxy
-    /// on the same host in front of it to reach it from an identity provider.
+    /// is generated and printed.
+    ///
+    /// The token must not cross a network unencrypted, so there are two ways to reach
+    /// the bridge from an identity provider: give it --tls-cert and --tls-key (PEM
+    /// files) and it speaks HTTPS itself, on any --listen address; or keep it on
+    /// loopback (plain HTTP, the only choice without those options) behind a TLS
+    /// reverse proxy on the same host, with --public-url set to the proxy's URL.
     #[command(after_help = "Examples:\n  \
         usermgmt scim serve --sandbox\n  \
-        usermgmt scim serve --listen 127.0.0.1:9000\n  \
-        usermgmt scim serve --public-url https://scim.acme.example --default-profile developer")]
+        usermgmt scim serve --public-url https://scim.acme.example --default-profile developer\n  \
+        usermgmt scim serve --listen 0.0.0.0:8443 --tls-cert scim.crt --tls-key scim.key")]
     Serve {
-        /// The address to listen on (loopback only: 127.0.0.1 or ::1; port 0 lets the
-        /// OS choose).
+        /// The address to listen on (port 0 lets the OS choose): loopback only (127.0.0.1
+        /// or ::1) unless --tls-cert and --tls-key are given.
         #[arg(long, value_name = "ADDR", default_value = DEFAULT_LISTEN)]
         listen: SocketAddr,
-        /// The URL identity providers reach the bridge at (the reverse proxy's), used in
-        /// `meta.location`; defaults to http://ADDR.
+        /// The URL identity providers reach the bridge at (the reverse proxy's, or the
+        /// name in the certificate), used in `meta.location`; defaults to http://ADDR
+        /// (https://ADDR with --tls-cert).
         #[arg(long, value_name = "URL")]
         public_url: Option<url::Url>,
+        /// Speak HTTPS with the certificate chain in this PEM file (the server's
+        /// certificate first, then any intermediates); needs --tls-key.
+        #[arg(long, value_name = "FILE", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The PEM file with the private key of --tls-cert's certificate (PKCS#8,
+        /// PKCS#1 or SEC1, not encrypted); needs --tls-cert.
+        #[arg(long, value_name = "FILE", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
         /// The access profile users created through SCIM get when their enterprise
         /// department names no profile of the config file (like developer).
         #[arg(long, value_name = "NAME")]

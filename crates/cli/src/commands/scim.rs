@@ -1,9 +1,13 @@
-//! `usermgmt scim serve`: the SCIM 2.0 bridge on loopback, with the directory, the
-//! profiles, the exclusions and the journal of this run's configuration, until Ctrl-C
-//! or SIGTERM.
+//! `usermgmt scim serve`: the SCIM 2.0 bridge, with the directory, the profiles, the
+//! exclusions and the journal of this run's configuration, until Ctrl-C or SIGTERM:
+//! plain HTTP on loopback, or HTTPS on any address with `--tls-cert/--tls-key`.
 
+mod tls;
+
+use std::future::Future;
 use std::process::ExitCode;
 
+use axum_server::tls_rustls::{RustlsAcceptor, RustlsConfig};
 use secrecy::SecretString;
 use usermgmt_scim::Bridge;
 
@@ -22,7 +26,21 @@ pub(crate) async fn run(config: &Config, command: ScimCommand) -> CliResult<Exit
             listen,
             public_url,
             default_profile,
-        } => serve(config, listen, public_url, default_profile).await,
+            tls_cert,
+            tls_key,
+        } => {
+            let tls = match (tls_cert, tls_key) {
+                (Some(cert), Some(key)) => Some(tls::load(&cert, &key)?),
+                (None, None) => None,
+                // clap's `requires` already refuses one without the other.
+                (Some(_), None) | (None, Some(_)) => {
+                    return Err(CliError::Usage(
+                        "--tls-cert and --tls-key go together: give both or neither".into(),
+                    ));
+                }
+            };
+            serve(config, listen, public_url, default_profile, tls).await
+        }
     }
 }
 
@@ -31,12 +49,14 @@ async fn serve(
     listen: std::net::SocketAddr,
     public_url: Option<url::Url>,
     default_profile: Option<String>,
+    tls: Option<RustlsConfig>,
 ) -> CliResult<ExitCode> {
-    if !listen.ip().is_loopback() {
+    if tls.is_none() && !listen.ip().is_loopback() {
         return Err(CliError::Usage(format!(
-            "--listen {listen} is not a loopback address: the bridge speaks plain HTTP, and its \
-             bearer token must not cross a network unencrypted; listen on 127.0.0.1 and put a \
-             TLS reverse proxy on the same host in front of it"
+            "--listen {listen} is not a loopback address: without --tls-cert and --tls-key the \
+             bridge speaks plain HTTP, and its bearer token must not cross a network \
+             unencrypted; give it a certificate and key (--tls-cert FILE --tls-key FILE), or \
+             listen on 127.0.0.1 behind a TLS reverse proxy on the same host"
         )));
     }
     if let Some(name) = &default_profile {
@@ -50,7 +70,9 @@ async fn serve(
     let bound = listener
         .local_addr()
         .map_err(|e| CliError::Message(format!("cannot read the address listened on: {e}")))?;
-    let public = public_url.map_or_else(|| format!("http://{bound}"), |u| u.to_string());
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let defaulted = public_url.is_none();
+    let public = public_url.map_or_else(|| format!("{scheme}://{bound}"), |u| u.to_string());
     let journal = config.journal()?;
     let journal_path = journal.store().path().map(|p| p.display().to_string());
     let mut bridge = Bridge::new(directory, token.clone())
@@ -66,6 +88,12 @@ async fn serve(
         public.trim_end_matches('/')
     );
     println!("# listening on {bound}");
+    if defaulted && bound.ip().is_unspecified() {
+        println!(
+            "# meta.location uses {public}: give --public-url the name identity providers \
+             reach this host by"
+        );
+    }
     if let Some(path) = journal_path {
         println!("# changes are journaled in {path} (`usermgmt runs list`)");
     }
@@ -76,9 +104,13 @@ async fn serve(
     }
     println!("# serving until interrupted (Ctrl-C or SIGTERM)");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(bridge.serve(listener, async {
+    let stopped = async {
         let _ = stopped.await;
-    }));
+    };
+    let server = match tls {
+        None => tokio::spawn(bridge.serve(listener, stopped)),
+        Some(tls) => tokio::spawn(serve_tls(bridge, listener, tls, stopped)),
+    };
     let signal = super::sandbox::shutdown_signal().await;
     let _ = stop.send(());
     server
@@ -87,6 +119,35 @@ async fn serve(
         .map_err(|e| CliError::Message(format!("the SCIM server failed: {e}")))?;
     signal?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Serve `bridge` over HTTPS on `listener` until `shutdown` completes, then stop
+/// accepting and finish the requests in flight (like [`Bridge::serve`] does for plain
+/// HTTP). axum-server is axum's own TLS server: built on the rustls and aws-lc-rs that
+/// reqwest already brings in, so no second TLS stack or crypto provider.
+///
+/// HTTP/1.1 only, like the plain server: an idle keep-alive connection then closes at
+/// once on shutdown, whereas HTTP/2's graceful close waits for the client to answer a
+/// PING, so a client that stopped reading could hold the shutdown open for ever.
+async fn serve_tls(
+    bridge: Bridge,
+    listener: tokio::net::TcpListener,
+    tls: RustlsConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let handle = axum_server::Handle::new();
+    let stopping = handle.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        // No deadline: like plain HTTP, every request in flight is answered.
+        stopping.graceful_shutdown(None);
+    });
+    axum_server::Server::<std::net::SocketAddr>::from_listener(listener)
+        .acceptor(RustlsAcceptor::new(tls))
+        .http1_only()
+        .handle(handle)
+        .serve(bridge.router().into_make_service())
+        .await
 }
 
 /// The token from USERMGMT_SCIM_TOKEN; with --sandbox and without it, a new random one
