@@ -59,7 +59,7 @@ pub(crate) async fn run() -> Result<(), String> {
     let bridge = Bridge::new(directory.clone(), TOKEN.to_string().into())
         .profiles(BTreeMap::from([("developer".to_string(), developer)]))
         .default_profile("developer")
-        .recorder(journal);
+        .journal(journal);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .map_err(|e| e.to_string())?;

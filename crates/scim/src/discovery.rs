@@ -108,7 +108,7 @@ pub(crate) fn schemas(base: &str) -> Vec<Value> {
         "User",
         "User Account",
         vec![
-            attribute("userName", "string", false, rw, false),
+            attribute("userName", "string", false, "immutable", false),
             complex(
                 "name",
                 false,
@@ -120,17 +120,20 @@ pub(crate) fn schemas(base: &str) -> Vec<Value> {
                 ],
             ),
             attribute("displayName", "string", false, rw, false),
-            attribute("active", "boolean", false, rw, false),
-            complex(
+            attribute("externalId", "string", false, rw, true),
+            // Every user is active or not: the providers' state answers it.
+            required(attribute("active", "boolean", false, rw, false)),
+            // Required: the providers need an email (userName, or the primary one here).
+            required(complex(
                 "emails",
                 true,
                 rw,
                 vec![
-                    attribute("value", "string", false, rw, false),
+                    required(attribute("value", "string", false, rw, false)),
                     attribute("type", "string", false, rw, false),
                     attribute("primary", "boolean", false, rw, false),
                 ],
-            ),
+            )),
             complex(
                 "groups",
                 true,
@@ -178,7 +181,70 @@ pub(crate) fn schemas(base: &str) -> Vec<Value> {
             ],
         )],
     );
-    vec![user, group, accounts]
+    vec![
+        user,
+        group,
+        accounts,
+        meta_schema(
+            base,
+            SPC_SCHEMA,
+            "ServiceProviderConfig",
+            &["documentationUri"],
+            &[
+                "patch",
+                "bulk",
+                "filter",
+                "changePassword",
+                "sort",
+                "etag",
+                "authenticationSchemes",
+            ],
+        ),
+        meta_schema(
+            base,
+            RESOURCE_TYPE_SCHEMA,
+            "ResourceType",
+            &["id", "name", "description", "endpoint", "schema"],
+            &["schemaExtensions"],
+        ),
+        meta_schema(
+            base,
+            SCHEMA_SCHEMA,
+            "Schema",
+            &["id", "name", "description"],
+            &["attributes"],
+        ),
+    ]
+}
+
+/// `attribute` marked required.
+fn required(mut attribute: Value) -> Value {
+    attribute["required"] = json!(true);
+    attribute
+}
+
+/// One of the schemas describing the discovery resources themselves (RFC 7643 section
+/// 5 to 7): read-only strings and complex attributes, named as RFC 7643 names them.
+fn meta_schema(base: &str, id: &str, name: &str, strings: &[&str], complexes: &[&str]) -> Value {
+    let ro = "readOnly";
+    let attributes = strings
+        .iter()
+        .map(|a| attribute(a, "string", false, ro, false))
+        .chain(complexes.iter().map(|a| {
+            let multi = matches!(
+                *a,
+                "authenticationSchemes" | "schemaExtensions" | "attributes"
+            );
+            complex(a, multi, ro, Vec::new())
+        }))
+        .collect();
+    schema(
+        base,
+        id,
+        name,
+        &format!("The {name} resource (RFC 7643)"),
+        attributes,
+    )
 }
 
 #[cfg(test)]

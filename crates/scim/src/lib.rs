@@ -5,12 +5,16 @@
 //! **Users** are people: every account of every listable provider grouped by email.
 //! **Groups** are the access profiles of `usermgmt.toml`; a person is a member of the
 //! profile whose access they have exactly (as `usermgmt roster dump` infers it). Reads
-//! reflect the providers' live state. Writes go through the directory's plans and are
-//! journaled, with the guard rails (last admin, exclusions): POST onboards the person
-//! with the profile their enterprise `department` names (else the default profile);
-//! PATCH (Okta's and Entra's shapes) or PUT with `active` false offboards them
-//! everywhere. Other attribute changes are refused with `mutability`; reactivation,
-//! DELETE and group changes answer `501` in the SCIM error schema.
+//! reflect the providers' live state; what identity providers write that no provider
+//! keeps (ids, `externalId`, titles, phone numbers...) is stored in the journal and
+//! answered as written. Writes go through the directory's plans and are journaled,
+//! with the guard rails (last admin, exclusions): POST onboards the person with the
+//! profile their enterprise `department` names (else the default profile); PATCH
+//! (`add`/`replace`/`remove`, Okta's and Entra's shapes) or PUT with `active` false
+//! offboards them everywhere, `active` true again reinstates them from that
+//! offboarding run, DELETE offboards and forgets them. The email (`userName`, or the
+//! primary of `emails`) is immutable: every provider knows the person by it. Group
+//! changes answer `501` in the SCIM error schema.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
@@ -23,11 +27,13 @@
 mod discovery;
 mod error;
 pub mod filter;
+mod patch;
 mod people;
 mod provision;
 mod query;
 mod resource;
 mod server;
+mod users;
 
 pub use error::{ERROR_SCHEMA, ScimError};
 pub use server::Bridge;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use usermgmt::{AccessProfile, Roster, Snapshot, Status};
+use usermgmt_journal::ScimUser;
 
 /// One person: their accounts everywhere and the profile those accounts match.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,78 @@ impl PersonRecord {
             Status::Disabled => false,
         })
     }
+
+    /// Whether every account is an invitation no API can revoke (Paradime's have no
+    /// id): nothing the bridge could act on.
+    pub(crate) fn only_unrevocable_invitations(&self) -> bool {
+        self.accounts
+            .iter()
+            .all(|a| a.user.status == Status::Invited && a.user.id.is_none())
+    }
+}
+
+/// A SCIM user: the person's live accounts and what an identity provider stored for
+/// them (none for people it never wrote).
+#[derive(Debug, Clone)]
+pub(crate) struct UserRecord {
+    pub(crate) person: PersonRecord,
+    pub(crate) stored: Option<ScimUser>,
+}
+
+impl UserRecord {
+    /// Its SCIM id: the stored one, else the one derived from the email.
+    pub(crate) fn id(&self) -> String {
+        self.stored.as_ref().map_or_else(
+            || crate::resource::user_id(&self.person.email),
+            |s| s.id.clone(),
+        )
+    }
+
+    /// Its SCIM resource under `base`.
+    pub(crate) fn resource(&self, base: &str) -> serde_json::Value {
+        crate::resource::user(&self.person, self.stored.as_ref(), base)
+    }
+}
+
+/// People and stored users together, by email: a stored user nobody's accounts match
+/// (offboarded, created inactive, or only invited where invitations are not listed) is
+/// a person without accounts. People no identity provider wrote whose only accounts are
+/// invitations no API can revoke are left out: the bridge could act on nothing of
+/// theirs (and a deleted user's leftover invitation must not read as the user). Sorted
+/// by email, so pages are stable.
+pub(crate) fn join(people: Vec<PersonRecord>, stored: Vec<ScimUser>) -> Vec<UserRecord> {
+    let written: std::collections::HashSet<String> =
+        stored.iter().map(|u| u.email.to_lowercase()).collect();
+    let mut by_email: BTreeMap<String, UserRecord> = people
+        .into_iter()
+        .filter(|p| {
+            !p.only_unrevocable_invitations() || written.contains(&p.email.to_lowercase())
+        })
+        .map(|person| {
+            let key = person.email.to_lowercase();
+            (
+                key,
+                UserRecord {
+                    person,
+                    stored: None,
+                },
+            )
+        })
+        .collect();
+    for user in stored {
+        let key = user.email.to_lowercase();
+        let record = by_email.entry(key).or_insert_with(|| UserRecord {
+            person: PersonRecord {
+                email: user.email.clone(),
+                name: None,
+                accounts: Vec::new(),
+                profile: None,
+            },
+            stored: None,
+        });
+        record.stored = Some(user);
+    }
+    by_email.into_values().collect()
 }
 
 /// Group `accounts` by email, lower-cased; accounts without an email are left out (no

@@ -94,6 +94,18 @@ fn is_extension(urn: &str) -> bool {
 }
 
 impl Projection {
+    /// `attributes` and `excludedAttributes` of a request's query (names
+    /// case-insensitive), as a GET of one resource takes them.
+    pub(crate) fn from_params(params: &HashMap<String, String>) -> Projection {
+        let get = |name: &str| {
+            params
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
+        Projection::parse(get("attributes"), get("excludedAttributes"))
+    }
+
     fn parse(attributes: Option<&str>, excluded: Option<&str>) -> Projection {
         let list = |text: Option<&str>| {
             text.map(|t| {

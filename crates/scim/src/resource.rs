@@ -8,6 +8,8 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use usermgmt_journal::ScimUser;
+
 use crate::people::PersonRecord;
 use crate::{ACCOUNTS_SCHEMA, GROUP_SCHEMA, USER_SCHEMA};
 
@@ -21,11 +23,6 @@ pub(crate) fn user_id(email: &str) -> String {
         format!("user:{}", email.to_lowercase()).as_bytes(),
     )
     .to_string()
-}
-
-/// Where the user with `email` lives under `base`.
-pub(crate) fn user_location(email: &str, base: &str) -> String {
-    format!("{base}/Users/{}", user_id(email))
 }
 
 /// The SCIM id of the group of profile `name`.
@@ -49,17 +46,38 @@ fn name_parts(name: &str) -> (Option<&str>, Option<&str>) {
 }
 
 /// The SCIM User of `person`, with `meta.location` under `base` (like
-/// `https://scim.acme.example/scim/v2`).
-pub(crate) fn user(person: &PersonRecord, base: &str) -> Value {
-    let id = user_id(&person.email);
-    let mut resource = json!({
-        "schemas": [USER_SCHEMA, ACCOUNTS_SCHEMA],
-        "id": id,
-        "userName": person.email,
-        "emails": [{"value": person.email, "type": "work", "primary": true}],
-        "active": person.active(),
-    });
-    if let Some(name) = &person.name {
+/// `https://scim.acme.example/scim/v2`): the attributes an identity provider wrote
+/// (`stored`), over what the providers' live state answers: `active`, the group of the
+/// profile the accounts match, and the accounts themselves in the read-only extension.
+pub(crate) fn user(person: &PersonRecord, stored: Option<&ScimUser>, base: &str) -> Value {
+    let id = stored.map_or_else(|| user_id(&person.email), |s| s.id.clone());
+    let mut resource = match stored.map(|s| &s.attributes) {
+        Some(Value::Object(attributes)) => Value::Object(attributes.clone()),
+        _ => json!({}),
+    };
+    let mut schemas = vec![json!(USER_SCHEMA)];
+    if let Some(object) = resource.as_object() {
+        schemas.extend(
+            object
+                .keys()
+                .filter(|k| k.starts_with("urn:"))
+                .map(|k| json!(k)),
+        );
+    }
+    schemas.push(json!(ACCOUNTS_SCHEMA));
+    resource["schemas"] = json!(schemas);
+    resource["id"] = json!(id);
+    if let Some(external) = stored.and_then(|s| s.external_id.as_deref()) {
+        resource["externalId"] = json!(external);
+    }
+    if resource.get("userName").is_none() {
+        resource["userName"] = json!(person.email);
+    }
+    if stored.is_none() {
+        resource["emails"] = json!([{"value": person.email, "type": "work", "primary": true}]);
+    }
+    resource["active"] = json!(active(person, stored));
+    if let Some(name) = person.name.as_deref().filter(|_| stored.is_none()) {
         let (given, family) = name_parts(name);
         resource["displayName"] = json!(name);
         resource["name"] = json!({"formatted": name});
@@ -97,7 +115,25 @@ pub(crate) fn user(person: &PersonRecord, base: &str) -> Value {
         "location": format!("{base}/Users/{id}"),
         "version": version,
     });
+    if let Some(stored) = stored {
+        resource["meta"]["created"] = json!(time(stored.created));
+        resource["meta"]["lastModified"] = json!(time(stored.last_modified));
+    }
     resource
+}
+
+/// Whether the person counts as active: as their accounts say when they have any; as
+/// the identity provider last set it when none is listed (a user created inactive, or
+/// whose only access is an invitation no API lists, like Model-Prime's).
+pub(crate) fn active(person: &PersonRecord, stored: Option<&ScimUser>) -> bool {
+    if !person.accounts.is_empty() {
+        return person.active();
+    }
+    stored.is_some_and(|s| crate::users::desired_active(&s.attributes, false).unwrap_or(false))
+}
+
+fn time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// The SCIM Group of profile `name`, whose members are `members`.
@@ -165,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_user_has_core_attributes_its_accounts_its_group_and_a_versioned_meta() {
-        let user = user(&ada(Status::Active), "http://127.0.0.1:1/scim/v2");
+        let user = user(&ada(Status::Active), None, "http://127.0.0.1:1/scim/v2");
         assert_eq!(user["userName"], "Ada@acme.example");
         assert_eq!(user["name"]["givenName"], "Ada King");
         assert_eq!(user["name"]["familyName"], "Lovelace");
@@ -188,12 +224,12 @@ mod tests {
     #[test]
     fn the_version_changes_with_the_resource_and_only_then() {
         let base = "http://x/scim/v2";
-        let active = user(&ada(Status::Active), base);
+        let active = user(&ada(Status::Active), None, base);
         assert_eq!(
             active["meta"]["version"],
-            user(&ada(Status::Active), base)["meta"]["version"]
+            user(&ada(Status::Active), None, base)["meta"]["version"]
         );
-        let disabled = user(&ada(Status::Disabled), base);
+        let disabled = user(&ada(Status::Disabled), None, base);
         assert_eq!(disabled["active"], false);
         assert_ne!(active["meta"]["version"], disabled["meta"]["version"]);
     }

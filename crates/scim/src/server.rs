@@ -11,19 +11,20 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use futures::TryStreamExt;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 use subtle::ConstantTimeEq;
 use tokio::net::TcpListener;
 use usermgmt::{AccessProfile, Directory, Person, Recorder, Snapshot};
+use usermgmt_journal::{Journal, ScimUser};
 use wildmatch::WildMatch;
 
 use crate::filter::{AttrPath, CompareOp, Filter};
-use crate::people::{self, PersonRecord};
+use crate::people::{self, PersonRecord, UserRecord};
 use crate::query::{ListQuery, list_response};
-use crate::{SCIM_JSON, ScimError, discovery, provision, resource};
+use crate::{SCIM_JSON, ScimError, discovery, patch, provision, resource, users};
 
 /// The SCIM bridge: a directory, the access profiles (the groups), and the token IdPs
 /// must present.
@@ -50,8 +51,8 @@ struct Inner {
     token: SecretString,
     /// The public URL of `/scim/v2`, for `meta.location`.
     base: String,
-    /// Where changes are recorded; without one the bridge changes nothing.
-    recorder: Option<Arc<dyn Recorder>>,
+    /// Where changes and the SCIM users are recorded; without one the bridge only reads.
+    journal: Option<Arc<Journal>>,
     /// Email patterns never removed.
     exclude: Vec<WildMatch>,
     /// The profile of created users whose department names none.
@@ -63,7 +64,7 @@ impl std::fmt::Debug for Bridge {
         f.debug_struct("Bridge")
             .field("base", &self.inner.base)
             .field("profiles", &self.inner.profiles.keys().collect::<Vec<_>>())
-            .field("journaled", &self.inner.recorder.is_some())
+            .field("journaled", &self.inner.journal.is_some())
             .field("exclude", &self.inner.exclude.len())
             .finish_non_exhaustive()
     }
@@ -79,7 +80,7 @@ impl Bridge {
                 profiles: BTreeMap::new(),
                 token,
                 base: "http://127.0.0.1/scim/v2".into(),
-                recorder: None,
+                journal: None,
                 exclude: Vec::new(),
                 default_profile: None,
             }),
@@ -98,10 +99,11 @@ impl Bridge {
         self.map(|inner| inner.base = base)
     }
 
-    /// Record every change in `recorder` (the journal); without one the bridge only
-    /// reads, and writes answer `501`.
-    pub fn recorder(self, recorder: Arc<dyn Recorder>) -> Self {
-        self.map(|inner| inner.recorder = Some(recorder))
+    /// Record every change, and keep the SCIM users (ids, `externalId`, the attributes
+    /// identity providers write), in `journal`; without one the bridge only reads, and
+    /// writes answer `501`.
+    pub fn journal(self, journal: Arc<Journal>) -> Self {
+        self.map(|inner| inner.journal = Some(journal))
     }
 
     /// Email patterns (`*@service.acme.example`) of accounts never removed.
@@ -150,7 +152,11 @@ impl Bridge {
     }
 
     pub(crate) fn recorder_ref(&self) -> Option<&dyn Recorder> {
-        self.inner.recorder.as_deref()
+        self.inner.journal.as_deref().map(|j| j as &dyn Recorder)
+    }
+
+    pub(crate) fn journal_ref(&self) -> Option<&Journal> {
+        self.inner.journal.as_deref()
     }
 
     pub(crate) fn directory(&self) -> &Directory {
@@ -173,15 +179,30 @@ impl Bridge {
     /// The router: every endpoint under `/scim/v2`, behind the bearer token.
     pub fn router(&self) -> Router {
         let scim = Router::new()
-            .route("/ServiceProviderConfig", get(service_provider_config))
-            .route("/ResourceTypes", get(resource_types))
-            .route("/ResourceTypes/{id}", get(resource_type))
-            .route("/Schemas", get(schemas))
-            .route("/Schemas/{id}", get(schema))
+            .route(
+                "/ServiceProviderConfig",
+                get(service_provider_config).fallback(read_only),
+            )
+            .route("/ResourceTypes", get(resource_types).fallback(read_only))
+            .route(
+                "/ResourceTypes/{id}",
+                get(resource_type).fallback(read_only),
+            )
+            .route("/Schemas", get(schemas).fallback(read_only))
+            .route("/Schemas/{id}", get(schema).fallback(read_only))
             .route("/Users", get(list_users).post(create_user))
-            .route("/Users/{id}", get(get_user).patch(patch_user).put(put_user))
+            .route(
+                "/Users/{id}",
+                get(get_user)
+                    .patch(patch_user)
+                    .put(put_user)
+                    .delete(delete_user),
+            )
             .route("/Groups", get(list_groups))
             .route("/Groups/{id}", get(get_group))
+            .route("/.search", post(search_not_supported))
+            .route("/Users/.search", post(search_not_supported))
+            .route("/Groups/.search", post(search_not_supported))
             .method_not_allowed_fallback(not_supported)
             .fallback(no_such_endpoint);
         Router::new()
@@ -215,18 +236,83 @@ impl Bridge {
         Ok(people::group(accounts, &self.inner.profiles))
     }
 
-    /// The people `filter` can only match, when it pins `userName` to one email: one
-    /// look-up per provider instead of a full listing.
-    async fn candidates(&self, filter: Option<&Filter>) -> Result<Vec<PersonRecord>, ScimError> {
-        let Some(person) = filter.and_then(pinned_user_name) else {
-            return self.everyone().await;
+    /// The users `filter` can match (a superset): when it pins `userName`, the stored
+    /// users of that name and one look-up per provider of their emails, instead of a
+    /// full listing; else everyone.
+    async fn users(&self, filter: Option<&Filter>) -> Result<Vec<UserRecord>, ScimError> {
+        let Some(name) = filter.and_then(pinned_user_name) else {
+            return Ok(people::join(self.everyone().await?, self.stored_users()?));
         };
-        let mut accounts = Vec::new();
-        for (_, answer) in self.inner.directory.find_snapshots(&person).await {
-            accounts.extend(answer.map_err(provider_failed)?);
+        let stored: Vec<ScimUser> = self
+            .stored_users()?
+            .into_iter()
+            .filter(|u| {
+                u.email.eq_ignore_ascii_case(&name)
+                    || crate::filter::field(&u.attributes, "userName")
+                        .and_then(Value::as_str)
+                        .is_some_and(|n| n.eq_ignore_ascii_case(&name))
+            })
+            .collect();
+        let mut emails: Vec<String> = stored.iter().map(|u| u.email.clone()).collect();
+        if Person::new(&name).is_ok() {
+            emails.push(name.to_lowercase());
         }
-        Ok(people::group(accounts, &self.inner.profiles))
+        emails.sort();
+        emails.dedup();
+        let mut accounts = Vec::new();
+        for email in emails {
+            let Ok(person) = Person::new(&email) else {
+                continue;
+            };
+            for (_, answer) in self.inner.directory.find_snapshots(&person).await {
+                accounts.extend(answer.map_err(provider_failed)?);
+            }
+        }
+        Ok(people::join(
+            people::group(accounts, &self.inner.profiles),
+            stored,
+        ))
     }
+
+    /// Every stored SCIM user (none without a journal).
+    fn stored_users(&self) -> Result<Vec<ScimUser>, ScimError> {
+        match self.journal_ref() {
+            Some(journal) => journal.scim_users().map_err(journal_failed),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The user with SCIM id `id`: a stored one is looked up by its email at each
+    /// provider; any other is searched among everyone.
+    async fn user_by_id(&self, id: &str) -> Result<UserRecord, ScimError> {
+        let stored = match self.journal_ref() {
+            Some(journal) => journal.scim_user(id).map_err(journal_failed)?,
+            None => None,
+        };
+        let found = match stored {
+            Some(stored) => {
+                let mut accounts = Vec::new();
+                if let Ok(person) = Person::new(&stored.email) {
+                    for (_, answer) in self.inner.directory.find_snapshots(&person).await {
+                        accounts.extend(answer.map_err(provider_failed)?);
+                    }
+                }
+                people::join(people::group(accounts, &self.inner.profiles), vec![stored])
+                    .into_iter()
+                    .find(|u| u.id() == id)
+            }
+            None => self.users(None).await?.into_iter().find(|u| u.id() == id),
+        };
+        found.ok_or_else(|| ScimError::not_found(format!("no user {id:?}")))
+    }
+}
+
+/// The journal could not be read or written.
+fn journal_failed(error: usermgmt_journal::JournalError) -> ScimError {
+    ScimError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        format!("the journal failed: {error}"),
+    )
 }
 
 /// A provider failed: the answer would be incomplete, and an IdP reading "no such
@@ -238,14 +324,14 @@ fn provider_failed(error: usermgmt::Error) -> ScimError {
     )
 }
 
-/// `userName eq "<email>"` (alone or and-ed with more): the person it pins.
-fn pinned_user_name(filter: &Filter) -> Option<Person> {
+/// `userName eq "<name>"` (alone or and-ed with more): the name it pins.
+fn pinned_user_name(filter: &Filter) -> Option<String> {
     match filter {
         Filter::Compare {
             path,
             op: CompareOp::Eq,
-            value: Value::String(email),
-        } if is_user_name(path) => Person::new(email).ok(),
+            value: Value::String(name),
+        } if is_user_name(path) => Some(name.trim().to_string()),
         Filter::And(left, right) => pinned_user_name(left).or_else(|| pinned_user_name(right)),
         _ => None,
     }
@@ -364,20 +450,10 @@ async fn list_users(
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, ScimError> {
     let query = ListQuery::parse(&params)?;
-    let people = bridge.candidates(query.filter.as_ref()).await?;
+    let found = bridge.users(query.filter.as_ref()).await?;
     let base = &bridge.inner.base;
-    let users = people.iter().map(|p| resource::user(p, base));
+    let users = found.iter().map(|u| u.resource(base));
     Ok(scim(StatusCode::OK, list_response(users, &query)))
-}
-
-/// The person with SCIM id `id`.
-async fn person_by_id(bridge: &Bridge, id: &str) -> Result<PersonRecord, ScimError> {
-    bridge
-        .everyone()
-        .await?
-        .into_iter()
-        .find(|p| resource::user_id(&p.email) == id)
-        .ok_or_else(|| ScimError::not_found(format!("no user {id:?}")))
 }
 
 /// `If-Match`, when sent, must name the resource's current version (or `*`).
@@ -401,57 +477,84 @@ fn json_body(bytes: &[u8]) -> Result<Value, ScimError> {
         .map_err(|e| ScimError::invalid_syntax(format!("the body is not JSON: {e}")))
 }
 
-/// The user as it is after a change: read again; a person whose every account was
-/// deleted is shown as they were, inactive and without accounts.
-async fn after_change(bridge: &Bridge, before: PersonRecord) -> Result<Response, ScimError> {
-    let filter = user_name_filter(&before.email);
-    let now = bridge
-        .candidates(Some(&filter))
-        .await?
-        .into_iter()
-        .next()
-        .unwrap_or(PersonRecord {
-            accounts: Vec::new(),
-            profile: None,
-            ..before
-        });
-    Ok(resource_answer(
-        &HeaderMap::new(),
-        resource::user(&now, &bridge.inner.base),
-    ))
+fn no_journal() -> ScimError {
+    ScimError::new(
+        StatusCode::NOT_IMPLEMENTED,
+        "this bridge has no journal, so it makes no changes (every change is recorded)",
+    )
 }
 
+/// The user with `id` as it is now, as an answer.
+async fn answer_user(bridge: &Bridge, id: &str, status: StatusCode) -> Result<Response, ScimError> {
+    let user = bridge.user_by_id(id).await?;
+    let mut response = resource_answer(&HeaderMap::new(), user.resource(&bridge.inner.base));
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+/// POST /Users: onboard the person (unless created inactive) and store the user.
 async fn create_user(
     State(bridge): State<Bridge>,
     body: axum::body::Bytes,
 ) -> Result<Response, ScimError> {
     let body = json_body(&body)?;
-    let user = provision::new_user(&body)?;
-    let pinned = user_name_filter(&user.email);
-    let existing = bridge.candidates(Some(&pinned)).await?;
-    if existing.iter().any(|p| !p.accounts.is_empty()) {
+    let journal = bridge.journal_ref().ok_or_else(no_journal)?;
+    let attributes = Value::Object(users::writable(&body));
+    let email = users::email_of(&attributes)?;
+    let user_name = crate::filter::field(&attributes, "userName")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| ScimError::invalid_value("userName is required"))?
+        .to_string();
+    let active = users::desired_active(&attributes, true)?;
+    let mut taken = bridge.users(Some(&user_name_filter(&email))).await?;
+    if user_name != email {
+        taken.extend(bridge.users(Some(&user_name_filter(&user_name))).await?);
+    }
+    if let Some(existing) = taken.iter().find(|u| {
+        u.stored.is_some() && u.person.email.eq_ignore_ascii_case(&email)
+            || u.stored.as_ref().is_some_and(|s| {
+                crate::filter::field(&s.attributes, "userName")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| n.eq_ignore_ascii_case(&user_name))
+            })
+            || (!u.person.accounts.is_empty() && u.person.email.eq_ignore_ascii_case(&email))
+    }) {
         return Err(ScimError::uniqueness(format!(
-            "{} exists already (accounts in one or more providers): find it with filter=userName eq \"{}\"",
-            user.email, user.email
+            "{email} exists already (user {}): find it with filter=userName eq \"{}\"",
+            existing.id(),
+            existing.person.email
         )));
     }
-    bridge.create(&user, "POST /Users").await?;
-    let before = PersonRecord {
-        email: user.email.clone(),
-        name: Some(user.name.clone()),
-        accounts: Vec::new(),
-        profile: None,
+    let new_user = provision::NewUser {
+        name: users::name_of(&attributes, &email),
+        department: users::department(&attributes),
+        email: email.clone(),
     };
-    let mut response = after_change(&bridge, before).await?;
-    *response.status_mut() = StatusCode::CREATED;
-    let location = resource::user_location(&user.email, &bridge.inner.base);
+    if active {
+        bridge.create(&new_user, "POST /Users").await?;
+    }
+    let now = chrono::Utc::now();
+    let stored = ScimUser {
+        id: uuid::Uuid::new_v4().to_string(),
+        email: email.to_lowercase(),
+        external_id: users::external_id(&body),
+        attributes,
+        created: now,
+        last_modified: now,
+        offboard_run: None,
+    };
+    journal.save_scim_user(&stored).map_err(journal_failed)?;
+    let mut response = answer_user(&bridge, &stored.id, StatusCode::CREATED).await?;
+    let location = format!("{}/Users/{}", bridge.inner.base, stored.id);
     if let Ok(location) = HeaderValue::from_str(&location) {
         response.headers_mut().insert(header::LOCATION, location);
     }
     Ok(response)
 }
 
-fn user_name_filter(email: &str) -> Filter {
+fn user_name_filter(name: &str) -> Filter {
     Filter::Compare {
         path: AttrPath {
             uri: None,
@@ -459,8 +562,40 @@ fn user_name_filter(email: &str) -> Filter {
             sub_attribute: None,
         },
         op: CompareOp::Eq,
-        value: Value::String(email.to_string()),
+        value: Value::String(name.to_string()),
     }
+}
+
+/// PATCH operations may not target what the bridge answers itself (`id`, `meta`,
+/// `groups`, the accounts extension): RFC 7644 section 3.5.2, readOnly attributes.
+fn check_patch_targets(body: &Value) -> Result<(), ScimError> {
+    for operation in patch::operations(body)? {
+        let path = crate::filter::field(operation, "path").and_then(Value::as_str);
+        let targets: Vec<String> = match path {
+            Some(path) => {
+                let top = if path.trim().to_ascii_lowercase().starts_with("urn:")
+                    && users::is_answered(path.trim())
+                {
+                    path.trim().to_string()
+                } else {
+                    crate::filter::PatchPath::parse(path)
+                        .map(|p| p.attribute.attribute)
+                        .unwrap_or_default()
+                };
+                vec![top]
+            }
+            None => crate::filter::field(operation, "value")
+                .and_then(Value::as_object)
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default(),
+        };
+        if let Some(target) = targets.iter().find(|t| users::is_answered(t)) {
+            return Err(ScimError::mutability(format!(
+                "{target} is read-only: the bridge answers it from the providers' state"
+            )));
+        }
+    }
+    Ok(())
 }
 
 async fn patch_user(
@@ -470,8 +605,13 @@ async fn patch_user(
     body: axum::body::Bytes,
 ) -> Result<Response, ScimError> {
     let body = json_body(&body)?;
-    let active = provision::patch_active(&body)?;
-    change_user(&bridge, "PATCH", &id, &headers, |_| Ok(active)).await
+    check_patch_targets(&body)?;
+    change_user(&bridge, "PATCH", &id, &headers, |current| {
+        let mut patched = current.clone();
+        patch::apply(&mut patched, &body)?;
+        Ok(patched)
+    })
+    .await
 }
 
 async fn put_user(
@@ -481,41 +621,103 @@ async fn put_user(
     body: axum::body::Bytes,
 ) -> Result<Response, ScimError> {
     let body = json_body(&body)?;
-    change_user(&bridge, "PUT", &id, &headers, |person| {
-        provision::put_active(&body, person)
-    })
-    .await
+    change_user(&bridge, "PUT", &id, &headers, |_| Ok(body)).await
 }
 
-/// The common part of PATCH and PUT: find the user, check `If-Match`, set the `active`
-/// that `wanted` reads from the request, answer with the user as it is now.
+/// The common part of PATCH and PUT: find the user, check `If-Match`, compute the user
+/// as written (`written` from the current one), refuse a rename, carry out a change of
+/// `active` (offboard; reinstate from the offboarding run, or onboard), store the user,
+/// answer with it as it is now.
 async fn change_user(
     bridge: &Bridge,
     method: &str,
     id: &str,
     headers: &HeaderMap,
-    wanted: impl FnOnce(&PersonRecord) -> Result<Option<bool>, ScimError>,
+    written: impl FnOnce(&Value) -> Result<Value, ScimError>,
 ) -> Result<Response, ScimError> {
-    let person = person_by_id(bridge, id).await?;
-    check_if_match(headers, &resource::user(&person, &bridge.inner.base))?;
-    if let Some(active) = wanted(&person)? {
+    let journal = bridge.journal_ref().ok_or_else(no_journal)?;
+    let user = bridge.user_by_id(id).await?;
+    let current = user.resource(&bridge.inner.base);
+    check_if_match(headers, &current)?;
+    let after = written(&current)?;
+    users::check_same_person(&current, &after, &user.person.email)?;
+    let mut attributes = users::writable(&after);
+    if !attributes
+        .keys()
+        .any(|k| k.eq_ignore_ascii_case("userName"))
+    {
+        attributes.insert("userName".into(), current["userName"].clone());
+    }
+    let was_active = resource::active(&user.person, user.stored.as_ref());
+    let active = users::desired_active(&Value::Object(attributes.clone()), was_active)?;
+    attributes.insert("active".into(), Value::Bool(active));
+    let mut offboard_run = user.stored.as_ref().and_then(|s| s.offboard_run.clone());
+    let request = format!("{method} /Users/{id}");
+    if active != was_active {
+        if !active {
+            offboard_run = bridge.offboard(&user.person, &request).await?;
+        } else if let Some(run) = offboard_run.take() {
+            bridge.reinstate(&user.person.email, &run, &request).await?;
+        } else {
+            let attributes = Value::Object(attributes.clone());
+            let new_user = provision::NewUser {
+                name: users::name_of(&attributes, &user.person.email),
+                department: users::department(&attributes),
+                email: user.person.email.clone(),
+            };
+            bridge.create(&new_user, &request).await?;
+        }
+    }
+    let now = chrono::Utc::now();
+    let stored = ScimUser {
+        id: user.id(),
+        email: user.person.email.to_lowercase(),
+        external_id: users::external_id(&after),
+        attributes: Value::Object(attributes),
+        created: user.stored.as_ref().map_or(now, |s| s.created),
+        last_modified: now,
+        offboard_run,
+    };
+    journal.save_scim_user(&stored).map_err(journal_failed)?;
+    answer_user(bridge, &stored.id, StatusCode::OK).await
+}
+
+/// DELETE /Users/{id}: offboard the person everywhere (when active) and forget the
+/// user; `204`, then `404`.
+async fn delete_user(
+    State(bridge): State<Bridge>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ScimError> {
+    let journal = bridge.journal_ref().ok_or_else(no_journal)?;
+    let user = bridge.user_by_id(&id).await?;
+    check_if_match(&headers, &user.resource(&bridge.inner.base))?;
+    if resource::active(&user.person, user.stored.as_ref()) {
         bridge
-            .set_active(&person, active, &format!("{method} /Users/{id}"))
+            .offboard(&user.person, &format!("DELETE /Users/{id}"))
             .await?;
     }
-    after_change(bridge, person).await
+    if let Some(stored) = &user.stored {
+        journal
+            .forget_scim_user(&stored.id)
+            .map_err(journal_failed)?;
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn get_user(
     State(bridge): State<Bridge>,
     Path(id): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Response, ScimError> {
-    let person = person_by_id(&bridge, &id).await?;
-    Ok(resource_answer(
-        &headers,
-        resource::user(&person, &bridge.inner.base),
-    ))
+    let projection = crate::query::Projection::from_params(&params);
+    let user = bridge.user_by_id(&id).await?;
+    let resource = user.resource(&bridge.inner.base);
+    let version = resource["meta"]["version"].clone();
+    let mut shown = projection.apply(resource);
+    shown["meta"]["version"] = version;
+    Ok(resource_answer(&headers, shown))
 }
 
 /// Every profile as a group, with the people whose access matches it.
@@ -557,15 +759,33 @@ async fn get_group(
     Ok(resource_answer(&headers, group))
 }
 
-async fn not_supported() -> ScimError {
+// The fallbacks take the body, so it is read before the answer: a connection whose
+// request body was left unread cannot be reused, and clients then see it dropped.
+
+async fn not_supported(_body: axum::body::Bytes) -> ScimError {
     ScimError::new(
         StatusCode::NOT_IMPLEMENTED,
-        "not supported by this bridge yet: it reads users and groups, creates users and \
-         deactivates them (PATCH or PUT with active false); deleting users and changing \
-         groups are not (use `usermgmt offboard` or `reconcile`)",
+        "not supported by this bridge yet: it reads users and groups and writes users; \
+         changing groups is not (use `usermgmt onboard` or `reconcile`)",
     )
 }
 
-async fn no_such_endpoint() -> ScimError {
+/// Discovery resources are read-only (RFC 7644 section 4).
+async fn read_only(_body: axum::body::Bytes) -> ScimError {
+    ScimError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "the discovery endpoints are read-only: use GET",
+    )
+}
+
+/// POST `.search` (RFC 7644 section 3.4.3) is optional; GET with `filter` does the same.
+async fn search_not_supported(_body: axum::body::Bytes) -> ScimError {
+    ScimError::new(
+        StatusCode::NOT_IMPLEMENTED,
+        "POST .search is not supported: use GET with filter=",
+    )
+}
+
+async fn no_such_endpoint(_body: axum::body::Bytes) -> ScimError {
     ScimError::not_found("no such endpoint: the SCIM endpoints are under /scim/v2")
 }

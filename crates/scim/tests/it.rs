@@ -110,9 +110,10 @@ async fn users_are_people_grouped_by_email_and_pages_are_one_based() {
     let bridge = bridge().await;
     let all = get(&bridge, "/scim/v2/Users").await;
     assert_eq!(all.status, StatusCode::OK);
-    // The demo organisation's twelve people each have a listable account.
+    // Of the demo organisation's twelve people, Annie and Mary hold only invitations no
+    // API can revoke: the other ten are users.
     let total = all.body["totalResults"].as_u64().unwrap();
-    assert_eq!(total, 12, "{}", all.body);
+    assert_eq!(total, 10, "{}", all.body);
     let alan = all.body["Resources"]
         .as_array()
         .unwrap()
@@ -131,7 +132,7 @@ async fn users_are_people_grouped_by_email_and_pages_are_one_based() {
 
     // Okta's connection test.
     let page = get(&bridge, "/scim/v2/Users?startIndex=1&count=2").await;
-    assert_eq!(page.body["totalResults"], 12);
+    assert_eq!(page.body["totalResults"], 10);
     assert_eq!(page.body["itemsPerPage"], 2);
     assert_eq!(page.body["startIndex"], 1);
     let next = get(&bridge, "/scim/v2/Users?startIndex=3&count=2").await;
@@ -186,16 +187,10 @@ async fn entra_s_email_filter_and_attribute_selection_work_over_http() {
         .iter()
         .map(|u| u["userName"].as_str().unwrap())
         .collect();
-    // Dorothy is disabled; Annie and Mary hold only invitations no API can revoke
-    // (Paradime's have no id; Model-Prime lists none), which do not make anyone active.
-    assert_eq!(
-        names,
-        [
-            "annie@acme.example",
-            "dorothy@acme.example",
-            "mary@acme.example"
-        ]
-    );
+    // Dorothy is disabled. Annie and Mary hold only invitations no API can revoke
+    // (Paradime's have no id): nothing the bridge could act on, so no SCIM user until an
+    // identity provider creates one (which onboards them).
+    assert_eq!(names, ["dorothy@acme.example"]);
 }
 
 #[tokio::test]
@@ -309,7 +304,7 @@ async fn creating_deleting_and_writing_without_a_journal_are_refused_and_change_
 /// A bridge whose changes are recorded in an in-memory journal.
 async fn journaled() -> (Bridge, Arc<Journal>) {
     let journal = Arc::new(Journal::open_in_memory().unwrap());
-    let bridge = bridge().await.recorder(journal.clone()).exclude(&[
+    let bridge = bridge().await.journal(journal.clone()).exclude(&[
         "*@service.acme.example".into(),
         "katherine@acme.example".into(),
     ]);
@@ -490,21 +485,33 @@ async fn guard_rails_refuse_with_a_reason_and_record_nothing() {
         "{}",
         answer.body
     );
-    // An attribute the bridge cannot write yet.
-    let rename = json!({
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "replace", "path": "displayName", "value": "A. Turing"}]
-    });
-    let answer = write(
-        &bridge,
-        "PATCH",
-        &format!("/scim/v2/Users/{alan}"),
-        &rename,
-        None,
-    )
-    .await;
-    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
-    assert_eq!(answer.body["scimType"], "mutability");
+    // A rename (every provider knows him by his email), and what the bridge answers
+    // from the providers' state.
+    for (path, value) in [
+        ("userName", json!("a.turing@acme.example")),
+        ("groups", json!([{"value": "x"}])),
+        (ACCOUNTS_SCHEMA, json!({"accounts": []})),
+    ] {
+        let change = json!({
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{"op": "replace", "path": path, "value": value}]
+        });
+        let answer = write(
+            &bridge,
+            "PATCH",
+            &format!("/scim/v2/Users/{alan}"),
+            &change,
+            None,
+        )
+        .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{path}: {}",
+            answer.body
+        );
+        assert_eq!(answer.body["scimType"], "mutability", "{path}");
+    }
     // Not JSON.
     let request = Request::patch(format!("/scim/v2/Users/{alan}"))
         .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
@@ -524,34 +531,169 @@ async fn guard_rails_refuse_with_a_reason_and_record_nothing() {
     );
 }
 
-#[tokio::test]
-async fn reactivating_is_refused_for_now_and_says_how_to_reverse() {
-    let (bridge, _journal) = journaled().await;
-    let dorothy = user_id_of(&bridge, "dorothy@acme.example").await;
-    let activate = json!({
+fn activate(active: bool) -> Value {
+    json!({
         "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "replace", "path": "active", "value": true}]
+        "Operations": [{"op": "replace", "path": "active", "value": active}]
+    })
+}
+
+fn providers_of(user: &Value) -> Vec<String> {
+    user[ACCOUNTS_SCHEMA]["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["status"] != "disabled")
+        .map(|a| a["provider"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn reactivating_reinstates_from_the_offboarding_run_and_delete_forgets() {
+    let (bridge, journal) = journaled().await;
+    let alan = user_id_of(&bridge, "alan@acme.example").await;
+    let uri = format!("/scim/v2/Users/{alan}");
+    let before = providers_of(&get(&bridge, &uri).await.body);
+    assert_eq!(before, ["axiom", "adverity", "paradime", "modelprime"]);
+    let off = write(&bridge, "PATCH", &uri, &activate(false), None).await;
+    assert_eq!(off.status, StatusCode::OK, "{}", off.body);
+    // Offboarded everywhere, and still there for the IdP: same id, inactive.
+    let gone = get(&bridge, &uri).await;
+    assert_eq!(gone.status, StatusCode::OK, "{}", gone.body);
+    assert_eq!(gone.body["active"], false);
+    assert!(providers_of(&gone.body).is_empty(), "{}", gone.body);
+
+    let on = write(&bridge, "PATCH", &uri, &activate(true), None).await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.body);
+    assert_eq!(on.body["active"], true, "{}", on.body);
+    // Back where the journal says he was (Paradime and Model-Prime re-invite: pending).
+    assert_eq!(
+        providers_of(&on.body),
+        ["axiom", "adverity", "paradime"],
+        "{}",
+        on.body
+    );
+    let runs = journal.list_runs(&ListOptions::default()).unwrap();
+    let kinds: Vec<&str> = runs.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(kinds, ["reinstate", "offboard"], "newest first");
+    assert!(runs.iter().all(|r| r.ok == r.steps), "{runs:?}");
+
+    let deleted = send(&bridge, "DELETE", &uri, Some(TOKEN)).await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT, "{}", deleted.body);
+    // What is left is Paradime's invitation, which no API can revoke: no SCIM user.
+    assert_eq!(get(&bridge, &uri).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 3);
+    let lookup = "/scim/v2/Users?filter=userName%20eq%20%22alan%40acme.example%22";
+    assert_eq!(get(&bridge, lookup).await.body["totalResults"], 0);
+}
+
+#[tokio::test]
+async fn attributes_no_provider_keeps_are_stored_patched_and_survive_a_restart() {
+    let (bridge, journal) = journaled().await;
+    let bridge = bridge.default_profile("developer");
+    let mut body = joan(None);
+    body["externalId"] = json!("00u1okta");
+    body["title"] = json!("Cryptanalyst");
+    body["phoneNumbers"] = json!([{"value": "+44 1908 640404", "type": "work"}]);
+    let created = write(&bridge, "POST", "/scim/v2/Users", &body, None).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let id = created.body["id"].as_str().unwrap().to_string();
+    assert_eq!(created.body["externalId"], "00u1okta");
+    assert_eq!(created.body["title"], "Cryptanalyst");
+    assert_eq!(created.body["name"]["givenName"], "Joan");
+    assert!(
+        created.body["meta"]["created"].is_string(),
+        "{}",
+        created.body
+    );
+    let uri = format!("/scim/v2/Users/{id}");
+    let change = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [
+            {"op": "replace", "path": "title", "value": "Head of Hut 8"},
+            {"op": "remove", "path": "phoneNumbers[type eq \"work\"]"},
+            {"op": "add", "path": "nickName", "value": "Jo"}
+        ]
     });
-    let answer = write(
+    let patched = write(&bridge, "PATCH", &uri, &change, None).await;
+    assert_eq!(patched.status, StatusCode::OK, "{}", patched.body);
+    assert_eq!(patched.body["title"], "Head of Hut 8");
+    assert_eq!(patched.body["nickName"], "Jo");
+    assert!(
+        patched.body.get("phoneNumbers").is_none(),
+        "{}",
+        patched.body
+    );
+    // Only the onboarding touched the providers.
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 1);
+    // A new bridge over the same journal: same id, same attributes.
+    let restarted = bridge.clone().base_url("https://scim2.acme.example");
+    let again = get(&restarted, &uri).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    assert_eq!(again.body["externalId"], "00u1okta");
+    assert_eq!(again.body["nickName"], "Jo");
+    let filtered = get(
+        &restarted,
+        "/scim/v2/Users?filter=externalId%20eq%20%2200u1okta%22&attributes=externalId",
+    )
+    .await;
+    assert_eq!(filtered.body["totalResults"], 1, "{}", filtered.body);
+    assert_eq!(filtered.body["Resources"][0]["id"], id.as_str());
+    assert!(filtered.body["Resources"][0].get("title").is_none());
+    let projected = get(&restarted, &format!("{uri}?excludedAttributes=name")).await;
+    assert!(projected.body.get("name").is_none(), "{}", projected.body);
+    assert_eq!(projected.body["title"], "Head of Hut 8");
+}
+
+#[tokio::test]
+async fn a_user_name_that_is_no_email_takes_the_email_from_emails_and_may_start_inactive() {
+    let (bridge, journal) = journaled().await;
+    let bridge = bridge.default_profile("developer");
+    let body = json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        "userName": "jclarke",
+        "emails": [{"value": "joan@acme.example", "primary": true}],
+        "active": false,
+    });
+    let created = write(&bridge, "POST", "/scim/v2/Users", &body, None).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert_eq!(created.body["active"], false);
+    assert!(
+        providers_of(&created.body).is_empty(),
+        "created inactive: nothing sent"
+    );
+    assert!(
+        journal
+            .list_runs(&ListOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+    let id = created.body["id"].as_str().unwrap().to_string();
+    assert_eq!(user_id_of(&bridge, "jclarke").await, id);
+    // Activating onboards her with the default profile.
+    let on = write(
         &bridge,
         "PATCH",
-        &format!("/scim/v2/Users/{dorothy}"),
-        &activate,
+        &format!("/scim/v2/Users/{id}"),
+        &activate(true),
         None,
     )
     .await;
-    assert_eq!(
-        answer.status,
-        StatusCode::NOT_IMPLEMENTED,
-        "{}",
-        answer.body
-    );
-    assert!(
-        answer.body["detail"]
-            .as_str()
-            .unwrap()
-            .contains("runs reverse")
-    );
+    assert_eq!(on.status, StatusCode::OK, "{}", on.body);
+    assert_eq!(providers_of(&on.body), ["axiom", "adverity", "paradime"]);
+    let kinds: Vec<String> = journal
+        .list_runs(&ListOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kinds, ["onboard"]);
+    // Without an email anywhere there is nobody to provision.
+    let nobody =
+        json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "x"});
+    let refused = write(&bridge, "POST", "/scim/v2/Users", &nobody, None).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused.body["scimType"], "invalidValue");
 }
 
 /// Okta's create of a joiner, with the enterprise department when given.

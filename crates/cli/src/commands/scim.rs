@@ -78,7 +78,7 @@ async fn serve(
     let mut bridge = Bridge::new(directory, token.clone())
         .profiles(config.profiles().clone())
         .exclude(&config.reconcile_settings().exclude)
-        .recorder(std::sync::Arc::new(journal.into_store()))
+        .journal(std::sync::Arc::new(journal.into_store()))
         .base_url(&public);
     if let Some(name) = &default_profile {
         bridge = bridge.default_profile(name);
