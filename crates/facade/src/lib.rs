@@ -95,6 +95,7 @@ mod capabilities;
 #[cfg(test)]
 mod decode_fuzz;
 mod directory;
+mod invitations;
 mod model;
 mod offboard;
 mod onboard;
@@ -116,6 +117,7 @@ pub mod validate;
 pub use apply::{ApplyError, ApplyOptions};
 pub use capabilities::{Capabilities, Removal};
 pub use directory::{Backend, Directory, Invite};
+pub use invitations::SentInvitation;
 pub use model::{AccessLevel, Person, Status, User};
 pub use offboard::{OffboardOptions, PlanError};
 pub use onboard::Onboarding;
@@ -133,7 +135,7 @@ pub use providers::call;
 pub use providers::modelprime;
 #[cfg(feature = "paradime")]
 pub use providers::paradime;
-pub use reconcile::{MaxRemovals, ReconcileError, ReconcileOptions, SentInvitation};
+pub use reconcile::{MaxRemovals, ReconcileError, ReconcileOptions};
 pub use record::{RecordError, Recorder, RunMeta};
 pub use report::{ApplyReport, Outcome, StepReport};
 pub use roster::{Roster, RosterEntry};

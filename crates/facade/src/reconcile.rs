@@ -22,7 +22,7 @@ use crate::capabilities::{Capabilities, Removal};
 use crate::onboard::{create, decide, pick};
 use crate::{
     Access, AccessLevel, AccessProfile, Action, Directory, Error, Person, Plan, PlanKind, Provider,
-    Roster, Snapshot, Status, Step,
+    Roster, SentInvitation, Snapshot, Status, Step,
 };
 
 /// How many removals one provider may get in one reconcile before the plan is refused.
@@ -82,23 +82,6 @@ pub struct ReconcileOptions {
     /// Invitations sent earlier to providers whose API cannot list invitations
     /// (Model-Prime's): counted as present, so reconciling again does not re-send them.
     pub sent_invitations: Vec<SentInvitation>,
-}
-
-/// An invitation sent by an earlier run to a provider whose API cannot list pending
-/// invitations (see [`Capabilities::lists_invitations`]), as the journal recorded it.
-/// Reconcile counts it as present and plans a `!` (left alone) naming the run, instead
-/// of inviting the person again. The caller decides how old an invitation may be to
-/// still count (the CLI: 7 days, Auth0's default invitation lifetime).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentInvitation {
-    /// Where it was sent.
-    pub provider: Provider,
-    /// To whom.
-    pub email: String,
-    /// The journal's run id.
-    pub run: String,
-    /// When it was sent.
-    pub sent_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// Why a reconcile was refused.
@@ -263,7 +246,7 @@ impl Directory {
                         None if let Some(invitation) = sent.get(&key) => steps.push(step(
                             *provider,
                             Action::Skip {
-                                reason: pending(invitation),
+                                reason: invitation.reason(),
                             },
                             None,
                             person,
@@ -327,17 +310,6 @@ impl Directory {
         plan.steps = steps;
         Ok(plan)
     }
-}
-
-/// Why an invitation the provider cannot list is not sent again.
-fn pending(invitation: &SentInvitation) -> String {
-    format!(
-        "invitation sent {} by run {} is pending ({}'s API cannot list invitations; the \
-         access takes effect when it is accepted)",
-        invitation.sent_at.format("%Y-%m-%d %H:%M UTC"),
-        invitation.run.get(..8).unwrap_or(&invitation.run),
-        invitation.provider
-    )
 }
 
 /// What the guard rails need of one provider, counted during the one listing.

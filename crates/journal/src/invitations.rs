@@ -3,12 +3,26 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
-use usermgmt::{Provider, SentInvitation};
+use usermgmt::{Capabilities, Provider, SentInvitation};
 
 use crate::store::{parse_time, timestamp};
 use crate::{Journal, JournalError};
 
 impl Journal {
+    /// The invitations still pending, as far as the journal knows, at every provider
+    /// that cannot list them: sent within [`SentInvitation::lifetime`].
+    pub fn pending_invitations(&self) -> Result<Vec<SentInvitation>, JournalError> {
+        let since = Utc::now() - SentInvitation::lifetime();
+        let mut pending = Vec::new();
+        for provider in Provider::ALL
+            .into_iter()
+            .filter(|p| !Capabilities::of(*p).lists_invitations)
+        {
+            pending.extend(self.sent_invitations(provider, since)?);
+        }
+        Ok(pending)
+    }
+
     /// The invitations (`create` steps) sent to `provider` since `since` whose latest
     /// outcome is done or already done, oldest first; one per email (the newest).
     ///

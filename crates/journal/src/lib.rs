@@ -58,7 +58,7 @@ pub use model::{
     Event, ListOptions, NewRun, NewStep, OutcomeStatus, RunDetail, RunEnd, RunState, RunSummary,
     StepDetail, StepOutcome, StepState,
 };
-pub use scim::ScimUser;
+pub use scim::{ScimGroup, ScimUser};
 pub use store::Journal;
 
 /// Why the journal could not do what was asked.

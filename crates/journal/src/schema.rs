@@ -61,7 +61,7 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
     ",
-    // 2: the SCIM bridge's users: what identity providers wrote that no provider keeps
+    // 2: the SCIM bridge's users and groups: what identity providers wrote that no provider keeps
     // (ids, externalId, the attributes they sent, meta), so ids are stable across
     // restarts. Not append-only: DELETE /Users/{id} forgets a row; the runs that changed
     // the person's accounts stay in the tables above.
@@ -74,6 +74,14 @@ const MIGRATIONS: &[&str] = &[
         created       TEXT NOT NULL,
         last_modified TEXT NOT NULL,
         offboard_run  TEXT
+    );
+    CREATE TABLE scim_groups (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        external_id   TEXT,
+        attributes    TEXT NOT NULL,
+        created       TEXT NOT NULL,
+        last_modified TEXT NOT NULL
     );
     ",
 ];

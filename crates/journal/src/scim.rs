@@ -1,4 +1,4 @@
-//! The SCIM bridge's users, kept beside the runs: the id an identity provider knows a
+//! The SCIM bridge's users and groups, kept beside the runs: the id an identity provider knows a
 //! person by, its `externalId`, the attributes it wrote that no provider keeps, `meta`'s
 //! times, and the run that deactivated the person (reversed when it reactivates them).
 
@@ -117,6 +117,75 @@ impl Journal {
     }
 }
 
+/// One SCIM group as stored: a group an identity provider created (or wrote attributes
+/// of, like `externalId`, for a profile's group).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScimGroup {
+    /// Its SCIM id.
+    pub id: String,
+    /// Its `displayName`, lower-cased: one group per name.
+    pub name: String,
+    /// The identity provider's id for it.
+    pub external_id: Option<String>,
+    /// The attributes written (`displayName`, `members`, ...).
+    pub attributes: Value,
+    /// `meta.created`.
+    pub created: DateTime<Utc>,
+    /// `meta.lastModified`.
+    pub last_modified: DateTime<Utc>,
+}
+
+const GROUP_COLUMNS: &str = "id, name, external_id, attributes, created, last_modified";
+
+fn group_from_row(row: &Row<'_>) -> rusqlite::Result<ScimGroup> {
+    let attributes: String = row.get(3)?;
+    Ok(ScimGroup {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        external_id: row.get(2)?,
+        attributes: serde_json::from_str(&attributes).unwrap_or(Value::Null),
+        created: parse_time(&row.get::<_, String>(4)?),
+        last_modified: parse_time(&row.get::<_, String>(5)?),
+    })
+}
+
+impl Journal {
+    /// Every stored SCIM group, by name.
+    pub fn scim_groups(&self) -> Result<Vec<ScimGroup>, JournalError> {
+        let connection = self.lock();
+        let sql = format!("SELECT {GROUP_COLUMNS} FROM scim_groups ORDER BY name");
+        let mut query = connection.prepare(&sql)?;
+        let groups = query.query_map([], group_from_row)?;
+        Ok(groups.collect::<Result<_, _>>()?)
+    }
+
+    /// Store `group`, replacing the row with its id.
+    pub fn save_scim_group(&self, group: &ScimGroup) -> Result<(), JournalError> {
+        let connection = self.lock();
+        connection.execute(
+            "INSERT INTO scim_groups (id, name, external_id, attributes, created, last_modified)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (id) DO UPDATE SET name = ?2, external_id = ?3, attributes = ?4,
+                 created = ?5, last_modified = ?6",
+            params![
+                group.id,
+                group.name.to_lowercase(),
+                group.external_id,
+                group.attributes.to_string(),
+                timestamp(group.created),
+                timestamp(group.last_modified),
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Forget the SCIM group with `id`; whether there was one.
+    pub fn forget_scim_group(&self, id: &str) -> Result<bool, JournalError> {
+        let connection = self.lock();
+        Ok(connection.execute("DELETE FROM scim_groups WHERE id = ?1", [id])? > 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +224,34 @@ mod tests {
         assert!(journal.forget_scim_user("a").unwrap());
         assert!(!journal.forget_scim_user("a").unwrap());
         assert!(journal.scim_user("a").unwrap().is_none());
+    }
+
+    #[test]
+    fn groups_are_saved_replaced_listed_and_forgotten_one_per_name() {
+        let journal = Journal::open_in_memory().unwrap();
+        let now = Utc::now();
+        let group = |id: &str, name: &str| ScimGroup {
+            id: id.into(),
+            name: name.into(),
+            external_id: None,
+            attributes: serde_json::json!({"displayName": name, "members": []}),
+            created: now,
+            last_modified: now,
+        };
+        journal
+            .save_scim_group(&group("g1", "Engineering"))
+            .unwrap();
+        let mut renamed = group("g1", "Platform");
+        renamed.external_id = Some("okta-1".into());
+        journal.save_scim_group(&renamed).unwrap();
+        journal.save_scim_group(&group("g2", "Sales")).unwrap();
+        assert!(journal.save_scim_group(&group("g3", "SALES")).is_err());
+        let groups = journal.scim_groups().unwrap();
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].name, "platform");
+        assert_eq!(groups[0].external_id.as_deref(), Some("okta-1"));
+        assert!(journal.forget_scim_group("g1").unwrap());
+        assert_eq!(journal.scim_groups().unwrap().len(), 1);
     }
 
     #[test]

@@ -55,7 +55,7 @@ fn group_type(base: &str) -> Value {
         "id": "Group",
         "name": "Group",
         "endpoint": "/Groups",
-        "description": "An access profile of usermgmt.toml; members are the people who have it",
+        "description": "An access profile of usermgmt.toml (members are the people who have its access; adding one gives it, removing one offboards), or a group an identity provider pushed (kept as written)",
         "schema": GROUP_SCHEMA,
         "meta": {"resourceType": "ResourceType", "location": format!("{base}/ResourceTypes/Group")},
     })
@@ -151,7 +151,8 @@ pub(crate) fn schemas(base: &str) -> Vec<Value> {
         "Group",
         "Group",
         vec![
-            attribute("displayName", "string", false, ro, false),
+            required(attribute("displayName", "string", false, rw, false)),
+            attribute("externalId", "string", false, rw, true),
             complex(
                 "members",
                 true,
@@ -159,6 +160,7 @@ pub(crate) fn schemas(base: &str) -> Vec<Value> {
                 vec![
                     attribute("value", "string", false, rw, true),
                     attribute("display", "string", false, ro, false),
+                    attribute("type", "string", false, ro, false),
                 ],
             ),
         ],

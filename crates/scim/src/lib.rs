@@ -32,6 +32,7 @@ mod people;
 mod provision;
 mod query;
 mod resource;
+mod routes;
 mod server;
 mod users;
 

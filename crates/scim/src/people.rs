@@ -76,9 +76,7 @@ pub(crate) fn join(people: Vec<PersonRecord>, stored: Vec<ScimUser>) -> Vec<User
         stored.iter().map(|u| u.email.to_lowercase()).collect();
     let mut by_email: BTreeMap<String, UserRecord> = people
         .into_iter()
-        .filter(|p| {
-            !p.only_unrevocable_invitations() || written.contains(&p.email.to_lowercase())
-        })
+        .filter(|p| !p.only_unrevocable_invitations() || written.contains(&p.email.to_lowercase()))
         .map(|person| {
             let key = person.email.to_lowercase();
             (

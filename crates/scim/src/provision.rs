@@ -24,12 +24,23 @@ pub(crate) struct NewUser {
 impl Bridge {
     /// Onboard `user` with the profile the rule picks, journaled.
     pub(crate) async fn create(&self, user: &NewUser, request: &str) -> Result<(), ScimError> {
-        let recorder = self.recorder_ref().ok_or_else(no_journal)?;
         let profile = self.profile_for(user)?;
+        self.onboard(user, profile, request).await
+    }
+
+    /// Give `user` exactly `profile`'s access (creating, inviting or changing roles
+    /// where needed), journaled.
+    pub(crate) async fn onboard(
+        &self,
+        user: &NewUser,
+        profile: usermgmt::AccessProfile,
+        request: &str,
+    ) -> Result<(), ScimError> {
+        let recorder = self.recorder_ref().ok_or_else(no_journal)?;
         let person =
             Person::new(&user.email).map_err(|e| ScimError::invalid_value(e.to_string()))?;
         let onboarding = Onboarding::new(person, &user.name, profile);
-        let plan = self
+        let mut plan = self
             .directory()
             .plan_onboard(&onboarding)
             .await
@@ -37,8 +48,24 @@ impl Bridge {
                 usermgmt::Error::InvalidInput { .. } => ScimError::invalid_value(e.to_string()),
                 other => provider_error(other.to_string()),
             })?;
+        self.skip_sent_invitations(&mut plan)?;
         let report = self.apply(&plan, recorder, request).await?;
         finished(&report, "onboarding", &user.email)
+    }
+
+    /// Model-Prime cannot list invitations: one the journal sent is not sent again (it
+    /// would answer 409).
+    fn skip_sent_invitations(&self, plan: &mut Plan) -> Result<(), ScimError> {
+        if let Some(journal) = self.journal_ref() {
+            let pending = journal.pending_invitations().map_err(|e| {
+                ScimError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("the journal failed: {e}"),
+                )
+            })?;
+            plan.skip_sent_invitations(&pending);
+        }
+        Ok(())
     }
 
     /// Apply `plan` journaled, with the stale check.
@@ -100,7 +127,7 @@ impl Bridge {
     ) -> Result<(), ScimError> {
         let recorder = self.recorder_ref().ok_or_else(no_journal)?;
         let journal = self.journal_ref().ok_or_else(no_journal)?;
-        let plan = journal
+        let mut plan = journal
             .show_run(run)
             .and_then(|detail| detail.reinstating())
             .map_err(|e| {
@@ -109,6 +136,7 @@ impl Bridge {
                     format!("cannot reinstate {email} from run {run}: {e}"),
                 )
             })?;
+        self.skip_sent_invitations(&mut plan)?;
         let report = self.apply(&plan, recorder, request).await?;
         finished(&report, "reinstating", email)
     }

@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use usermgmt_journal::ScimUser;
+use usermgmt_journal::{ScimGroup, ScimUser};
 
 use crate::people::PersonRecord;
 use crate::{ACCOUNTS_SCHEMA, GROUP_SCHEMA, USER_SCHEMA};
@@ -136,33 +136,41 @@ fn time(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// The SCIM Group of profile `name`, whose members are `members`.
-pub(crate) fn group(name: &str, members: &[&PersonRecord], base: &str) -> Value {
-    let id = group_id(name);
-    let members: Vec<Value> = members
-        .iter()
-        .map(|p| {
-            let member = user_id(&p.email);
-            json!({
-                "value": member,
-                "display": p.email,
-                "type": "User",
-                "$ref": format!("{base}/Users/{member}"),
-            })
-        })
-        .collect();
-    let mut resource = json!({
-        "schemas": [GROUP_SCHEMA],
-        "id": id,
-        "displayName": name,
-        "members": members,
-    });
+/// A member of a group: the user `id`, shown as `display`.
+pub(crate) fn member(id: &str, display: &str, base: &str) -> Value {
+    json!({
+        "value": id,
+        "display": display,
+        "type": "User",
+        "$ref": format!("{base}/Users/{id}"),
+    })
+}
+
+/// The SCIM Group with `id`: `attributes` (at least `displayName`, and `members`), the
+/// stored `externalId` and `meta` times, and a version.
+pub(crate) fn group(id: &str, attributes: Value, stored: Option<&ScimGroup>, base: &str) -> Value {
+    let mut resource = match attributes {
+        Value::Object(_) => attributes,
+        _ => json!({}),
+    };
+    resource["schemas"] = json!([GROUP_SCHEMA]);
+    resource["id"] = json!(id);
+    if let Some(external) = stored.and_then(|s| s.external_id.as_deref()) {
+        resource["externalId"] = json!(external);
+    }
+    if resource.get("members").is_none() {
+        resource["members"] = json!([]);
+    }
     let version = version(&resource);
     resource["meta"] = json!({
         "resourceType": "Group",
         "location": format!("{base}/Groups/{id}"),
         "version": version,
     });
+    if let Some(stored) = stored {
+        resource["meta"]["created"] = json!(time(stored.created));
+        resource["meta"]["lastModified"] = json!(time(stored.last_modified));
+    }
     resource
 }
 
@@ -235,10 +243,19 @@ mod tests {
     }
 
     #[test]
-    fn a_group_lists_its_members_by_user_id() {
-        let person = ada(Status::Active);
-        let group = group("developer", &[&person], "http://x/scim/v2");
-        assert_eq!(group["displayName"], "developer");
-        assert_eq!(group["members"][0]["value"], user_id("ada@acme.example"));
+    fn a_group_carries_its_members_and_a_version_that_follows_them() {
+        let base = "http://x/scim/v2";
+        let ada = member(&user_id("ada@acme.example"), "ada@acme.example", base);
+        let with = group(
+            "g1",
+            json!({"displayName": "developer", "members": [ada]}),
+            None,
+            base,
+        );
+        assert_eq!(with["members"][0]["value"], user_id("ada@acme.example"));
+        assert_eq!(with["meta"]["location"], "http://x/scim/v2/Groups/g1");
+        let without = group("g1", json!({"displayName": "developer"}), None, base);
+        assert_eq!(without["members"], json!([]));
+        assert_ne!(with["meta"]["version"], without["meta"]["version"]);
     }
 }

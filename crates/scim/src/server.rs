@@ -2,12 +2,12 @@
 //! read handlers. Every answer is `application/scim+json`; every failure is a SCIM
 //! error body.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -23,8 +23,8 @@ use wildmatch::WildMatch;
 
 use crate::filter::{AttrPath, CompareOp, Filter};
 use crate::people::{self, PersonRecord, UserRecord};
-use crate::query::{ListQuery, list_response};
-use crate::{SCIM_JSON, ScimError, discovery, patch, provision, resource, users};
+use crate::routes::{groups, users};
+use crate::{SCIM_JSON, ScimError, discovery, provision};
 
 /// The SCIM bridge: a directory, the access profiles (the groups), and the token IdPs
 /// must present.
@@ -159,6 +159,16 @@ impl Bridge {
         self.inner.journal.as_deref()
     }
 
+    /// The public URL of `/scim/v2`.
+    pub(crate) fn base(&self) -> &str {
+        &self.inner.base
+    }
+
+    /// The access profiles (the groups).
+    pub(crate) fn profile_map(&self) -> &BTreeMap<String, AccessProfile> {
+        &self.inner.profiles
+    }
+
     pub(crate) fn directory(&self) -> &Directory {
         &self.inner.directory
     }
@@ -190,16 +200,22 @@ impl Bridge {
             )
             .route("/Schemas", get(schemas).fallback(read_only))
             .route("/Schemas/{id}", get(schema).fallback(read_only))
-            .route("/Users", get(list_users).post(create_user))
+            .route("/Users", get(users::list).post(users::create))
             .route(
                 "/Users/{id}",
-                get(get_user)
-                    .patch(patch_user)
-                    .put(put_user)
-                    .delete(delete_user),
+                get(users::get)
+                    .patch(users::patch)
+                    .put(users::put)
+                    .delete(users::delete),
             )
-            .route("/Groups", get(list_groups))
-            .route("/Groups/{id}", get(get_group))
+            .route("/Groups", get(groups::list).post(groups::create))
+            .route(
+                "/Groups/{id}",
+                get(groups::get)
+                    .patch(groups::patch)
+                    .put(groups::put)
+                    .delete(groups::delete),
+            )
             .route("/.search", post(search_not_supported))
             .route("/Users/.search", post(search_not_supported))
             .route("/Groups/.search", post(search_not_supported))
@@ -225,7 +241,7 @@ impl Bridge {
     }
 
     /// Every person, from every provider's live state.
-    async fn everyone(&self) -> Result<Vec<PersonRecord>, ScimError> {
+    pub(crate) async fn everyone(&self) -> Result<Vec<PersonRecord>, ScimError> {
         let accounts: Vec<Snapshot> = self
             .inner
             .directory
@@ -239,7 +255,10 @@ impl Bridge {
     /// The users `filter` can match (a superset): when it pins `userName`, the stored
     /// users of that name and one look-up per provider of their emails, instead of a
     /// full listing; else everyone.
-    async fn users(&self, filter: Option<&Filter>) -> Result<Vec<UserRecord>, ScimError> {
+    pub(crate) async fn users(
+        &self,
+        filter: Option<&Filter>,
+    ) -> Result<Vec<UserRecord>, ScimError> {
         let Some(name) = filter.and_then(pinned_user_name) else {
             return Ok(people::join(self.everyone().await?, self.stored_users()?));
         };
@@ -275,7 +294,7 @@ impl Bridge {
     }
 
     /// Every stored SCIM user (none without a journal).
-    fn stored_users(&self) -> Result<Vec<ScimUser>, ScimError> {
+    pub(crate) fn stored_users(&self) -> Result<Vec<ScimUser>, ScimError> {
         match self.journal_ref() {
             Some(journal) => journal.scim_users().map_err(journal_failed),
             None => Ok(Vec::new()),
@@ -284,7 +303,7 @@ impl Bridge {
 
     /// The user with SCIM id `id`: a stored one is looked up by its email at each
     /// provider; any other is searched among everyone.
-    async fn user_by_id(&self, id: &str) -> Result<UserRecord, ScimError> {
+    pub(crate) async fn user_by_id(&self, id: &str) -> Result<UserRecord, ScimError> {
         let stored = match self.journal_ref() {
             Some(journal) => journal.scim_user(id).map_err(journal_failed)?,
             None => None,
@@ -308,7 +327,7 @@ impl Bridge {
 }
 
 /// The journal could not be read or written.
-fn journal_failed(error: usermgmt_journal::JournalError) -> ScimError {
+pub(crate) fn journal_failed(error: usermgmt_journal::JournalError) -> ScimError {
     ScimError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         format!("the journal failed: {error}"),
@@ -317,7 +336,7 @@ fn journal_failed(error: usermgmt_journal::JournalError) -> ScimError {
 
 /// A provider failed: the answer would be incomplete, and an IdP reading "no such
 /// user" from it could create a duplicate, so the whole request fails.
-fn provider_failed(error: usermgmt::Error) -> ScimError {
+pub(crate) fn provider_failed(error: usermgmt::Error) -> ScimError {
     ScimError::new(
         StatusCode::BAD_GATEWAY,
         format!("a provider could not be read, so the answer would be incomplete: {error}"),
@@ -364,7 +383,7 @@ async fn authenticate(State(bridge): State<Bridge>, request: Request, next: Next
 }
 
 /// A SCIM JSON answer.
-fn scim(status: StatusCode, body: Value) -> Response {
+pub(crate) fn scim(status: StatusCode, body: Value) -> Response {
     let mut response = (status, body.to_string()).into_response();
     response
         .headers_mut()
@@ -374,7 +393,7 @@ fn scim(status: StatusCode, body: Value) -> Response {
 
 /// Whether an `If-Match`/`If-None-Match` value (a list of entity tags, or `*`) names
 /// `version`.
-fn names_version(header: &HeaderValue, version: &str) -> bool {
+pub(crate) fn names_version(header: &HeaderValue, version: &str) -> bool {
     header.to_str().is_ok_and(|tags| {
         tags.split(',')
             .any(|t| t.trim() == version || t.trim() == "*")
@@ -383,7 +402,7 @@ fn names_version(header: &HeaderValue, version: &str) -> bool {
 
 /// One resource, with its version as the `ETag` header; `304` when `If-None-Match`
 /// names that version.
-fn resource_answer(headers: &HeaderMap, body: Value) -> Response {
+pub(crate) fn resource_answer(headers: &HeaderMap, body: Value) -> Response {
     let version = body["meta"]["version"].as_str().map(str::to_string);
     if let (Some(version), Some(wanted)) = (&version, headers.get(header::IF_NONE_MATCH))
         && names_version(wanted, version)
@@ -445,19 +464,8 @@ async fn schema(State(bridge): State<Bridge>, Path(id): Path<String>) -> Respons
     by_id(discovery::schemas(&bridge.inner.base), &id, "schema")
 }
 
-async fn list_users(
-    State(bridge): State<Bridge>,
-    Query(params): Query<HashMap<String, String>>,
-) -> Result<Response, ScimError> {
-    let query = ListQuery::parse(&params)?;
-    let found = bridge.users(query.filter.as_ref()).await?;
-    let base = &bridge.inner.base;
-    let users = found.iter().map(|u| u.resource(base));
-    Ok(scim(StatusCode::OK, list_response(users, &query)))
-}
-
 /// `If-Match`, when sent, must name the resource's current version (or `*`).
-fn check_if_match(headers: &HeaderMap, current: &Value) -> Result<(), ScimError> {
+pub(crate) fn check_if_match(headers: &HeaderMap, current: &Value) -> Result<(), ScimError> {
     let Some(wanted) = headers.get(header::IF_MATCH) else {
         return Ok(());
     };
@@ -472,291 +480,16 @@ fn check_if_match(headers: &HeaderMap, current: &Value) -> Result<(), ScimError>
     }
 }
 
-fn json_body(bytes: &[u8]) -> Result<Value, ScimError> {
+pub(crate) fn json_body(bytes: &[u8]) -> Result<Value, ScimError> {
     serde_json::from_slice(bytes)
         .map_err(|e| ScimError::invalid_syntax(format!("the body is not JSON: {e}")))
 }
 
-fn no_journal() -> ScimError {
+pub(crate) fn no_journal() -> ScimError {
     ScimError::new(
         StatusCode::NOT_IMPLEMENTED,
         "this bridge has no journal, so it makes no changes (every change is recorded)",
     )
-}
-
-/// The user with `id` as it is now, as an answer.
-async fn answer_user(bridge: &Bridge, id: &str, status: StatusCode) -> Result<Response, ScimError> {
-    let user = bridge.user_by_id(id).await?;
-    let mut response = resource_answer(&HeaderMap::new(), user.resource(&bridge.inner.base));
-    *response.status_mut() = status;
-    Ok(response)
-}
-
-/// POST /Users: onboard the person (unless created inactive) and store the user.
-async fn create_user(
-    State(bridge): State<Bridge>,
-    body: axum::body::Bytes,
-) -> Result<Response, ScimError> {
-    let body = json_body(&body)?;
-    let journal = bridge.journal_ref().ok_or_else(no_journal)?;
-    let attributes = Value::Object(users::writable(&body));
-    let email = users::email_of(&attributes)?;
-    let user_name = crate::filter::field(&attributes, "userName")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .ok_or_else(|| ScimError::invalid_value("userName is required"))?
-        .to_string();
-    let active = users::desired_active(&attributes, true)?;
-    let mut taken = bridge.users(Some(&user_name_filter(&email))).await?;
-    if user_name != email {
-        taken.extend(bridge.users(Some(&user_name_filter(&user_name))).await?);
-    }
-    if let Some(existing) = taken.iter().find(|u| {
-        u.stored.is_some() && u.person.email.eq_ignore_ascii_case(&email)
-            || u.stored.as_ref().is_some_and(|s| {
-                crate::filter::field(&s.attributes, "userName")
-                    .and_then(Value::as_str)
-                    .is_some_and(|n| n.eq_ignore_ascii_case(&user_name))
-            })
-            || (!u.person.accounts.is_empty() && u.person.email.eq_ignore_ascii_case(&email))
-    }) {
-        return Err(ScimError::uniqueness(format!(
-            "{email} exists already (user {}): find it with filter=userName eq \"{}\"",
-            existing.id(),
-            existing.person.email
-        )));
-    }
-    let new_user = provision::NewUser {
-        name: users::name_of(&attributes, &email),
-        department: users::department(&attributes),
-        email: email.clone(),
-    };
-    if active {
-        bridge.create(&new_user, "POST /Users").await?;
-    }
-    let now = chrono::Utc::now();
-    let stored = ScimUser {
-        id: uuid::Uuid::new_v4().to_string(),
-        email: email.to_lowercase(),
-        external_id: users::external_id(&body),
-        attributes,
-        created: now,
-        last_modified: now,
-        offboard_run: None,
-    };
-    journal.save_scim_user(&stored).map_err(journal_failed)?;
-    let mut response = answer_user(&bridge, &stored.id, StatusCode::CREATED).await?;
-    let location = format!("{}/Users/{}", bridge.inner.base, stored.id);
-    if let Ok(location) = HeaderValue::from_str(&location) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    Ok(response)
-}
-
-fn user_name_filter(name: &str) -> Filter {
-    Filter::Compare {
-        path: AttrPath {
-            uri: None,
-            attribute: "userName".into(),
-            sub_attribute: None,
-        },
-        op: CompareOp::Eq,
-        value: Value::String(name.to_string()),
-    }
-}
-
-/// PATCH operations may not target what the bridge answers itself (`id`, `meta`,
-/// `groups`, the accounts extension): RFC 7644 section 3.5.2, readOnly attributes.
-fn check_patch_targets(body: &Value) -> Result<(), ScimError> {
-    for operation in patch::operations(body)? {
-        let path = crate::filter::field(operation, "path").and_then(Value::as_str);
-        let targets: Vec<String> = match path {
-            Some(path) => {
-                let top = if path.trim().to_ascii_lowercase().starts_with("urn:")
-                    && users::is_answered(path.trim())
-                {
-                    path.trim().to_string()
-                } else {
-                    crate::filter::PatchPath::parse(path)
-                        .map(|p| p.attribute.attribute)
-                        .unwrap_or_default()
-                };
-                vec![top]
-            }
-            None => crate::filter::field(operation, "value")
-                .and_then(Value::as_object)
-                .map(|o| o.keys().cloned().collect())
-                .unwrap_or_default(),
-        };
-        if let Some(target) = targets.iter().find(|t| users::is_answered(t)) {
-            return Err(ScimError::mutability(format!(
-                "{target} is read-only: the bridge answers it from the providers' state"
-            )));
-        }
-    }
-    Ok(())
-}
-
-async fn patch_user(
-    State(bridge): State<Bridge>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> Result<Response, ScimError> {
-    let body = json_body(&body)?;
-    check_patch_targets(&body)?;
-    change_user(&bridge, "PATCH", &id, &headers, |current| {
-        let mut patched = current.clone();
-        patch::apply(&mut patched, &body)?;
-        Ok(patched)
-    })
-    .await
-}
-
-async fn put_user(
-    State(bridge): State<Bridge>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> Result<Response, ScimError> {
-    let body = json_body(&body)?;
-    change_user(&bridge, "PUT", &id, &headers, |_| Ok(body)).await
-}
-
-/// The common part of PATCH and PUT: find the user, check `If-Match`, compute the user
-/// as written (`written` from the current one), refuse a rename, carry out a change of
-/// `active` (offboard; reinstate from the offboarding run, or onboard), store the user,
-/// answer with it as it is now.
-async fn change_user(
-    bridge: &Bridge,
-    method: &str,
-    id: &str,
-    headers: &HeaderMap,
-    written: impl FnOnce(&Value) -> Result<Value, ScimError>,
-) -> Result<Response, ScimError> {
-    let journal = bridge.journal_ref().ok_or_else(no_journal)?;
-    let user = bridge.user_by_id(id).await?;
-    let current = user.resource(&bridge.inner.base);
-    check_if_match(headers, &current)?;
-    let after = written(&current)?;
-    users::check_same_person(&current, &after, &user.person.email)?;
-    let mut attributes = users::writable(&after);
-    if !attributes
-        .keys()
-        .any(|k| k.eq_ignore_ascii_case("userName"))
-    {
-        attributes.insert("userName".into(), current["userName"].clone());
-    }
-    let was_active = resource::active(&user.person, user.stored.as_ref());
-    let active = users::desired_active(&Value::Object(attributes.clone()), was_active)?;
-    attributes.insert("active".into(), Value::Bool(active));
-    let mut offboard_run = user.stored.as_ref().and_then(|s| s.offboard_run.clone());
-    let request = format!("{method} /Users/{id}");
-    if active != was_active {
-        if !active {
-            offboard_run = bridge.offboard(&user.person, &request).await?;
-        } else if let Some(run) = offboard_run.take() {
-            bridge.reinstate(&user.person.email, &run, &request).await?;
-        } else {
-            let attributes = Value::Object(attributes.clone());
-            let new_user = provision::NewUser {
-                name: users::name_of(&attributes, &user.person.email),
-                department: users::department(&attributes),
-                email: user.person.email.clone(),
-            };
-            bridge.create(&new_user, &request).await?;
-        }
-    }
-    let now = chrono::Utc::now();
-    let stored = ScimUser {
-        id: user.id(),
-        email: user.person.email.to_lowercase(),
-        external_id: users::external_id(&after),
-        attributes: Value::Object(attributes),
-        created: user.stored.as_ref().map_or(now, |s| s.created),
-        last_modified: now,
-        offboard_run,
-    };
-    journal.save_scim_user(&stored).map_err(journal_failed)?;
-    answer_user(bridge, &stored.id, StatusCode::OK).await
-}
-
-/// DELETE /Users/{id}: offboard the person everywhere (when active) and forget the
-/// user; `204`, then `404`.
-async fn delete_user(
-    State(bridge): State<Bridge>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, ScimError> {
-    let journal = bridge.journal_ref().ok_or_else(no_journal)?;
-    let user = bridge.user_by_id(&id).await?;
-    check_if_match(&headers, &user.resource(&bridge.inner.base))?;
-    if resource::active(&user.person, user.stored.as_ref()) {
-        bridge
-            .offboard(&user.person, &format!("DELETE /Users/{id}"))
-            .await?;
-    }
-    if let Some(stored) = &user.stored {
-        journal
-            .forget_scim_user(&stored.id)
-            .map_err(journal_failed)?;
-    }
-    Ok(StatusCode::NO_CONTENT.into_response())
-}
-
-async fn get_user(
-    State(bridge): State<Bridge>,
-    Path(id): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
-    headers: HeaderMap,
-) -> Result<Response, ScimError> {
-    let projection = crate::query::Projection::from_params(&params);
-    let user = bridge.user_by_id(&id).await?;
-    let resource = user.resource(&bridge.inner.base);
-    let version = resource["meta"]["version"].clone();
-    let mut shown = projection.apply(resource);
-    shown["meta"]["version"] = version;
-    Ok(resource_answer(&headers, shown))
-}
-
-/// Every profile as a group, with the people whose access matches it.
-async fn groups(bridge: &Bridge) -> Result<Vec<Value>, ScimError> {
-    let people = bridge.everyone().await?;
-    Ok(bridge
-        .inner
-        .profiles
-        .keys()
-        .map(|name| {
-            let members: Vec<&PersonRecord> = people
-                .iter()
-                .filter(|p| p.profile.as_deref() == Some(name.as_str()))
-                .collect();
-            resource::group(name, &members, &bridge.inner.base)
-        })
-        .collect())
-}
-
-async fn list_groups(
-    State(bridge): State<Bridge>,
-    Query(params): Query<HashMap<String, String>>,
-) -> Result<Response, ScimError> {
-    let query = ListQuery::parse(&params)?;
-    let groups = groups(&bridge).await?;
-    Ok(scim(StatusCode::OK, list_response(groups, &query)))
-}
-
-async fn get_group(
-    State(bridge): State<Bridge>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, ScimError> {
-    let group = groups(&bridge)
-        .await?
-        .into_iter()
-        .find(|g| g["id"] == id.as_str())
-        .ok_or_else(|| ScimError::not_found(format!("no group {id:?}")))?;
-    Ok(resource_answer(&headers, group))
 }
 
 // The fallbacks take the body, so it is read before the answer: a connection whose

@@ -269,7 +269,7 @@ async fn creating_deleting_and_writing_without_a_journal_are_refused_and_change_
     let alan = user_id_of(&bridge, "alan@acme.example").await;
     for (method, uri) in [
         ("DELETE", format!("/scim/v2/Users/{alan}")),
-        ("PATCH", "/scim/v2/Groups/x".to_string()),
+        ("DELETE", "/scim/v2/Groups/x".to_string()),
     ] {
         let answer = send(&bridge, method, &uri, Some(TOKEN)).await;
         assert_eq!(answer.status, StatusCode::NOT_IMPLEMENTED, "{method} {uri}");
@@ -831,13 +831,83 @@ async fn okta_s_provisioning_sequence_replayed() {
     .await;
     assert_eq!(deactivated.status, StatusCode::OK, "{}", deactivated.body);
     assert_eq!(deactivated.body["active"], false, "{}", deactivated.body);
+    // What is left is Paradime's invitation, which no API can revoke.
+    assert_eq!(
+        providers_of(&deactivated.body),
+        ["paradime"],
+        "{}",
+        deactivated.body
+    );
+    // Reactivate: Okta's path-less replace.
+    let reactivate = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "replace", "value": {"active": true}}]
+    });
+    let uri = format!("/scim/v2/Users/{id}");
+    let back = write(&bridge, "PATCH", &uri, &reactivate, None).await;
+    assert_eq!(back.status, StatusCode::OK, "{}", back.body);
+    assert_eq!(back.body["active"], true);
+    assert_eq!(providers_of(&back.body), ["axiom", "adverity", "paradime"]);
+    // A profile update: Okta PUTs the whole user, with If-Match.
+    let mut whole = get(&bridge, &uri).await.body;
+    let version = whole["meta"]["version"].as_str().unwrap().to_string();
+    whole["title"] = json!("Cryptanalyst");
+    whole["name"]["familyName"] = json!("Murray");
+    let put = write(&bridge, "PUT", &uri, &whole, Some(&version)).await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    assert_eq!(put.body["title"], "Cryptanalyst");
+    assert_eq!(put.body["name"]["familyName"], "Murray");
+    assert_eq!(put.body["active"], true);
+    // Group push: creating the profile's group finds it exists; Okta links by name and
+    // pushes its members.
+    let push = json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "developer", "members": []});
+    let exists = write(&bridge, "POST", "/scim/v2/Groups", &push, None).await;
+    assert_eq!(exists.status, StatusCode::CONFLICT, "{}", exists.body);
+    let linked = get(
+        &bridge,
+        "/scim/v2/Groups?filter=displayName%20eq%20%22developer%22",
+    )
+    .await;
+    let group = linked.body["Resources"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let members = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "add", "path": "members", "value": [{"value": id}]}]
+    });
+    let pushed = write(
+        &bridge,
+        "PATCH",
+        &format!("/scim/v2/Groups/{group}"),
+        &members,
+        None,
+    )
+    .await;
+    assert_eq!(pushed.status, StatusCode::OK, "{}", pushed.body);
+    assert!(
+        pushed.body["members"].to_string().contains(&id),
+        "{}",
+        pushed.body
+    );
     let kinds: Vec<String> = journal
         .list_runs(&ListOptions::default())
         .unwrap()
         .into_iter()
         .map(|r| r.kind)
         .collect();
-    assert_eq!(kinds, ["offboard", "onboard"], "newest first");
+    // The push onboards with the profile's access (Axiom admin instead of user here).
+    assert_eq!(
+        kinds,
+        ["onboard", "reinstate", "offboard", "onboard"],
+        "newest first"
+    );
+    let joan = get(&bridge, &uri).await.body;
+    let axiom = &joan[ACCOUNTS_SCHEMA]["accounts"][0];
+    assert_eq!(
+        (axiom["provider"].as_str(), axiom["roles"][0].as_str()),
+        (Some("axiom"), Some("admin"))
+    );
 }
 
 /// The same as Entra ID sends it: look-up by userName, create with displayName, then
@@ -873,5 +943,173 @@ async fn entra_s_provisioning_sequence_replayed() {
     .await;
     assert_eq!(disabled.status, StatusCode::OK, "{}", disabled.body);
     assert_eq!(disabled.body["active"], false);
+    // What is left is Paradime's invitation, which no API can revoke.
+    assert_eq!(
+        providers_of(&disabled.body),
+        ["paradime"],
+        "{}",
+        disabled.body
+    );
+    // Entra re-enables with the same shape, and updates attributes one by one.
+    let enable = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [
+            {"op": "Replace", "path": "active", "value": "True"},
+            {"op": "Add", "path": "title", "value": "Cryptanalyst"},
+            {"op": "Replace", "path": "emails[type eq \"work\"].value", "value": "joan@acme.example"},
+            {"op": "Add", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": "alan"}
+        ]
+    });
+    let uri = format!("/scim/v2/Users/{id}");
+    let enabled = write(&bridge, "PATCH", &uri, &enable, None).await;
+    assert_eq!(enabled.status, StatusCode::OK, "{}", enabled.body);
+    assert_eq!(enabled.body["active"], true);
+    assert_eq!(enabled.body["title"], "Cryptanalyst");
+    assert_eq!(
+        enabled.body["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]["manager"],
+        "alan"
+    );
+    assert_eq!(
+        providers_of(&enabled.body),
+        ["axiom", "adverity", "paradime"]
+    );
+    assert_eq!(enabled.body["externalId"], "joan");
+    // Entra deletes a user removed from the app's scope.
+    assert_eq!(
+        send(&bridge, "DELETE", &uri, Some(TOKEN)).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(get(&bridge, &uri).await.status, StatusCode::NOT_FOUND);
+    let kinds: Vec<String> = journal
+        .list_runs(&ListOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        ["offboard", "reinstate", "offboard", "onboard"],
+        "newest first"
+    );
+}
+
+/// Entra's group push to a profile's group: add a member (a journaled onboarding with
+/// the profile's access), then remove them by `members[value eq "..."]` (offboarded).
+#[tokio::test]
+async fn adding_to_a_profile_s_group_gives_its_access_and_removing_offboards() {
+    let (bridge, journal) = journaled().await;
+    let groups = get(
+        &bridge,
+        "/scim/v2/Groups?filter=displayName%20eq%20%22developer%22",
+    )
+    .await;
+    assert_eq!(groups.body["totalResults"], 1, "{}", groups.body);
+    let group = groups.body["Resources"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let claude = user_id_of(&bridge, "claude@acme.example").await;
+    let add = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "Add", "path": "members", "value": [{"value": claude}]}]
+    });
+    let uri = format!("/scim/v2/Groups/{group}");
+    let added = write(&bridge, "PATCH", &uri, &add, None).await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    let members: Vec<&str> = added.body["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["display"].as_str().unwrap())
+        .collect();
+    assert!(members.contains(&"claude@acme.example"), "{members:?}");
+    let user = get(&bridge, &format!("/scim/v2/Users/{claude}")).await.body;
+    let axiom = user[ACCOUNTS_SCHEMA]["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["provider"] == "axiom")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        axiom["roles"],
+        json!(["admin"]),
+        "the profile's Axiom role: {user}"
+    );
+    assert_eq!(providers_of(&user), ["axiom", "adverity", "paradime"]);
+
+    let remove = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "Remove", "path": format!("members[value eq \"{claude}\"]")}]
+    });
+    let removed = write(&bridge, "PATCH", &uri, &remove, None).await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+    assert!(
+        !removed.body["members"]
+            .to_string()
+            .contains("claude@acme.example"),
+        "{}",
+        removed.body
+    );
+    let kinds: Vec<String> = journal
+        .list_runs(&ListOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kinds, ["offboard", "onboard"], "newest first");
+    // A profile's group keeps its name and cannot be deleted; an unknown member is refused.
+    let rename = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "replace", "path": "displayName", "value": "devs"}]
+    });
+    let refused = write(&bridge, "PATCH", &uri, &rename, None).await;
+    assert_eq!(refused.body["scimType"], "mutability", "{}", refused.body);
+    let deleted = send(&bridge, "DELETE", &uri, Some(TOKEN)).await;
+    assert_eq!(deleted.status, StatusCode::BAD_REQUEST);
+    let stranger = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{"op": "add", "path": "members", "value": [{"value": "nobody"}]}]
+    });
+    let refused = write(&bridge, "PATCH", &uri, &stranger, None).await;
+    assert_eq!(refused.body["scimType"], "invalidValue", "{}", refused.body);
     assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 2);
+}
+
+/// Okta's push of a group no profile maps: kept as written, members included; nothing
+/// changes at the providers; deleted, it is gone.
+#[tokio::test]
+async fn a_pushed_group_no_profile_maps_is_kept_as_written_and_changes_no_access() {
+    let (bridge, journal) = journaled().await;
+    let alan = user_id_of(&bridge, "alan@acme.example").await;
+    let body = json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+        "displayName": "Cryptography",
+        "externalId": "00g1okta",
+        "members": [{"value": alan, "display": "alan@acme.example"}]
+    });
+    let created = write(&bridge, "POST", "/scim/v2/Groups", &body, None).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert_eq!(created.body["externalId"], "00g1okta");
+    assert_eq!(created.body["members"][0]["value"], alan.as_str());
+    let id = created.body["id"].as_str().unwrap();
+    let again = write(&bridge, "POST", "/scim/v2/Groups", &body, None).await;
+    assert_eq!(again.body["scimType"], "uniqueness", "{}", again.body);
+    let profile = json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Developer"});
+    let taken = write(&bridge, "POST", "/scim/v2/Groups", &profile, None).await;
+    assert_eq!(taken.status, StatusCode::CONFLICT, "{}", taken.body);
+    let listed = get(&bridge, "/scim/v2/Groups").await;
+    assert_eq!(listed.body["totalResults"], 2, "{}", listed.body);
+    assert!(
+        journal
+            .list_runs(&ListOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+    let uri = format!("/scim/v2/Groups/{id}");
+    assert_eq!(
+        send(&bridge, "DELETE", &uri, Some(TOKEN)).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(get(&bridge, &uri).await.status, StatusCode::NOT_FOUND);
 }

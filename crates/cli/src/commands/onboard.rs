@@ -8,7 +8,7 @@ use usermgmt::{Onboarding, Person};
 
 use crate::args::{OnboardArgs, Output};
 use crate::config::Config;
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
 
 pub(crate) async fn run(config: &Config, output: Output, args: OnboardArgs) -> CliResult<ExitCode> {
     let profile = config.profile(&args.profile)?.clone();
@@ -27,7 +27,13 @@ pub(crate) async fn run(config: &Config, output: Output, args: OnboardArgs) -> C
         onboarding = onboarding.axolo_organization(&organization);
     }
     let directory = super::configured_directory(config)?;
-    let plan = directory.plan_onboard(&onboarding).await?;
+    let mut plan = directory.plan_onboard(&onboarding).await?;
     let journal = config.journal()?;
+    // Model-Prime cannot list invitations: one the journal sent is not sent again.
+    let pending = journal
+        .store()
+        .pending_invitations()
+        .map_err(|e| CliError::Message(format!("cannot read the journal: {e}")))?;
+    plan.skip_sent_invitations(&pending);
     super::plan_flow::conclude(&directory, &journal, output, &args.plan, &plan).await
 }

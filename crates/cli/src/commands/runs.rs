@@ -77,10 +77,12 @@ pub(crate) async fn run(
             return super::plan_flow::finish(output, &report, cancel.is_cancelled());
         }
         RunsCommand::Reinstate { id, plan: flags } => {
-            let plan = store
+            let mut plan = store
                 .show_run(&id)
                 .and_then(|detail| detail.reinstating())
                 .map_err(journal_error)?;
+            // Model-Prime cannot list invitations: one the journal sent is not sent again.
+            plan.skip_sent_invitations(&store.pending_invitations().map_err(journal_error)?);
             let directory = super::configured_directory(config)?;
             return super::plan_flow::conclude(&directory, &journal, output, &flags, &plan).await;
         }
