@@ -137,7 +137,12 @@ pub(crate) async fn run() -> Result<(), String> {
 
     // The same comparison with every provider answering after LATENCY, as SaaS APIs do
     // (the demo sandbox in process answers in well under a millisecond).
-    for api in [FakeApi::Axiom, FakeApi::Adverity, FakeApi::Paradime, FakeApi::ModelPrime] {
+    for api in [
+        FakeApi::Axiom,
+        FakeApi::Adverity,
+        FakeApi::Paradime,
+        FakeApi::ModelPrime,
+    ] {
         sandbox.faults(api).latency(LATENCY);
     }
     let (slow_get, slow_slowest, slow_lookup) =

@@ -10,7 +10,7 @@ const SPC_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderC
 const RESOURCE_TYPE_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 const SCHEMA_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
-/// `GET /ServiceProviderConfig`: what the bridge supports (PATCH: of `active`).
+/// `GET /ServiceProviderConfig`: what the bridge supports.
 pub(crate) fn service_provider_config(base: &str) -> Value {
     json!({
         "schemas": [SPC_SCHEMA],
@@ -19,7 +19,7 @@ pub(crate) fn service_provider_config(base: &str) -> Value {
         "bulk": {"supported": false, "maxOperations": 0, "maxPayloadSize": 0},
         "filter": {"supported": true, "maxResults": MAX_RESULTS},
         "changePassword": {"supported": false},
-        "sort": {"supported": false},
+        "sort": {"supported": true},
         "etag": {"supported": true},
         "authenticationSchemes": [{
             "type": "oauthbearertoken",

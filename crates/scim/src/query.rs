@@ -20,6 +20,8 @@ pub(crate) struct ListQuery {
     /// At most [`MAX_RESULTS`]; negative reads as 0.
     pub(crate) count: usize,
     pub(crate) projection: Projection,
+    /// `sortBy` and whether `sortOrder` is `descending`.
+    pub(crate) sort: Option<(AttrPath, bool)>,
 }
 
 impl ListQuery {
@@ -52,7 +54,30 @@ impl ListQuery {
         let count = number("count")?
             .unwrap_or(MAX_RESULTS as i64)
             .clamp(0, MAX_RESULTS as i64);
+        let sort = match get("sortBy").map(str::trim).filter(|s| !s.is_empty()) {
+            Some(path) => {
+                let parsed = crate::filter::PatchPath::parse(path)
+                    .ok()
+                    .filter(|p| p.filter.is_none() && p.sub_attribute.is_none())
+                    .ok_or_else(|| {
+                        ScimError::invalid_value(format!("sortBy {path:?} is no attribute path"))
+                    })?;
+                let descending = match get("sortOrder").map(str::trim) {
+                    None | Some("") => false,
+                    Some(o) if o.eq_ignore_ascii_case("ascending") => false,
+                    Some(o) if o.eq_ignore_ascii_case("descending") => true,
+                    Some(o) => {
+                        return Err(ScimError::invalid_value(format!(
+                            "sortOrder must be ascending or descending, not {o:?}"
+                        )));
+                    }
+                };
+                Some((parsed.attribute, descending))
+            }
+            None => None,
+        };
         Ok(ListQuery {
+            sort,
             filter,
             start_index: usize::try_from(start_index).unwrap_or(usize::MAX),
             count: usize::try_from(count).unwrap_or(0),
@@ -222,6 +247,68 @@ fn case_exact(path: &AttrPath) -> bool {
             || path.attribute.eq_ignore_ascii_case("externalId"))
 }
 
+/// The value `resources` sort by at `path`: of a multi-valued attribute, the primary
+/// value (else the first), its `value` unless a sub-attribute is named.
+fn sort_key(resource: &Value, path: &AttrPath) -> Option<Value> {
+    use crate::filter::field;
+    let container = match &path.uri {
+        Some(uri) if uri.contains(":extension:") => field(resource, uri)?,
+        _ => resource,
+    };
+    let mut value = field(container, &path.attribute)?;
+    if let Value::Array(items) = value {
+        value = items
+            .iter()
+            .find(|i| field(i, "primary") == Some(&Value::Bool(true)))
+            .or_else(|| items.first())?;
+        if path.sub_attribute.is_none() && value.is_object() {
+            value = field(value, "value")?;
+        }
+    }
+    if let Some(sub) = &path.sub_attribute {
+        value = field(value, sub)?;
+    }
+    match value {
+        Value::String(s) => Some(Value::String(s.to_lowercase())),
+        Value::Null | Value::Object(_) | Value::Array(_) => None,
+        other => Some(other.clone()),
+    }
+}
+
+/// Sort by `path` (RFC 7644 section 3.4.2.3): strings ignoring case, numbers and
+/// booleans by value; resources without a value last when ascending, first when
+/// descending; stable, so equal keys keep the listing's order.
+fn sort(resources: &mut [Value], path: &AttrPath, descending: bool) {
+    use std::cmp::Ordering;
+    let order = |a: &Option<Value>, b: &Option<Value>| match (a, b) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(Value::String(x)), Some(Value::String(y))) => x.cmp(y),
+        (Some(Value::Number(x)), Some(Value::Number(y))) => x
+            .as_f64()
+            .partial_cmp(&y.as_f64())
+            .unwrap_or(Ordering::Equal),
+        (Some(Value::Bool(x)), Some(Value::Bool(y))) => x.cmp(y),
+        (Some(x), Some(y)) => x.to_string().cmp(&y.to_string()),
+    };
+    let mut keyed: Vec<(Option<Value>, Value)> = resources
+        .iter_mut()
+        .map(|r| (sort_key(r, path), std::mem::take(r)))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| {
+        let ascending = order(a, b);
+        if descending {
+            ascending.reverse()
+        } else {
+            ascending
+        }
+    });
+    for (slot, (_, resource)) in resources.iter_mut().zip(keyed) {
+        *slot = resource;
+    }
+}
+
 /// A `ListResponse` of the page `query` asks for out of the `resources` its filter
 /// matches.
 pub(crate) fn list_response(
@@ -237,6 +324,10 @@ pub(crate) fn list_response(
                 .is_none_or(|f| f.matches(r, &case_exact))
         })
         .collect();
+    let mut matching = matching;
+    if let Some((path, descending)) = &query.sort {
+        sort(&mut matching, path, *descending);
+    }
     let total = matching.len();
     let page: Vec<Value> = matching
         .into_iter()
@@ -270,6 +361,39 @@ mod tests {
         (1..=n)
             .map(|i| json!({"id": i.to_string(), "schemas": [USER_SCHEMA], "userName": format!("u{i}"), "name": {"givenName": "G", "familyName": "F"}}))
             .collect()
+    }
+
+    #[test]
+    fn sort_by_orders_ignoring_case_with_missing_values_last() {
+        let resources = vec![
+            json!({"userName": "bob", "emails": [{"value": "z@x"}, {"value": "A@x", "primary": true}]}),
+            json!({"userName": "Alice", "emails": [{"value": "m@x"}]}),
+            json!({"emails": [{"value": "b@x"}]}),
+        ];
+        let names = |q: &[(&str, &str)]| -> Vec<Value> {
+            let answer = list_response(resources.clone(), &query(q).expect("query"));
+            answer["Resources"]
+                .as_array()
+                .expect("resources")
+                .iter()
+                .map(|r| r["emails"][0]["value"].clone())
+                .collect()
+        };
+        assert_eq!(
+            names(&[("sortBy", "userName")]),
+            [json!("m@x"), json!("z@x"), json!("b@x")]
+        );
+        assert_eq!(
+            names(&[("sortBy", "userName"), ("sortOrder", "descending")]),
+            [json!("b@x"), json!("z@x"), json!("m@x")]
+        );
+        // A multi-valued attribute sorts by its primary value.
+        assert_eq!(
+            names(&[("sortBy", "emails")]),
+            [json!("z@x"), json!("b@x"), json!("m@x")]
+        );
+        assert!(query(&[("sortBy", "emails[type eq \"work\"]")]).is_err());
+        assert!(query(&[("sortBy", "userName"), ("sortOrder", "up")]).is_err());
     }
 
     #[test]
