@@ -53,6 +53,13 @@ pub(crate) fn apply(resource: &mut Value, body: &Value) -> Result<(), ScimError>
     Ok(())
 }
 
+/// `resource` with the operations of `body` applied (the original untouched).
+pub(crate) fn applied(resource: &Value, body: &Value) -> Result<Value, ScimError> {
+    let mut patched = resource.clone();
+    apply(&mut patched, body)?;
+    Ok(patched)
+}
+
 fn apply_one(resource: &mut Value, operation: &Value) -> Result<(), ScimError> {
     let op = match operation["op"]
         .as_str()

@@ -262,16 +262,24 @@ impl Bridge {
         let Some(name) = filter.and_then(pinned_user_name) else {
             return Ok(people::join(self.everyone().await?, self.stored_users()?));
         };
-        let stored: Vec<ScimUser> = self
-            .stored_users()?
-            .into_iter()
-            .filter(|u| {
-                u.email.eq_ignore_ascii_case(&name)
-                    || crate::filter::field(&u.attributes, "userName")
+        // A userName that is an email is the person's email: one row at most, by key.
+        let stored: Vec<ScimUser> = match (Person::new(&name), self.journal_ref()) {
+            (_, None) => Vec::new(),
+            (Ok(_), Some(journal)) => journal
+                .scim_user_by_email(&name)
+                .map_err(journal_failed)?
+                .into_iter()
+                .collect(),
+            (Err(_), Some(_)) => self
+                .stored_users()?
+                .into_iter()
+                .filter(|u| {
+                    crate::filter::field(&u.attributes, "userName")
                         .and_then(Value::as_str)
                         .is_some_and(|n| n.eq_ignore_ascii_case(&name))
-            })
-            .collect();
+                })
+                .collect(),
+        };
         let mut emails: Vec<String> = stored.iter().map(|u| u.email.clone()).collect();
         if Person::new(&name).is_ok() {
             emails.push(name.to_lowercase());
@@ -398,6 +406,15 @@ pub(crate) fn names_version(header: &HeaderValue, version: &str) -> bool {
         tags.split(',')
             .any(|t| t.trim() == version || t.trim() == "*")
     })
+}
+
+/// `201 Created` with `response`'s resource, and its `Location`.
+pub(crate) fn created(mut response: Response, location: &str) -> Response {
+    *response.status_mut() = StatusCode::CREATED;
+    if let Ok(location) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
 }
 
 /// One resource, with its version as the `ETag` header; `304` when `If-None-Match`

@@ -9,7 +9,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 use usermgmt_journal::ScimGroup;
@@ -17,7 +17,7 @@ use usermgmt_journal::ScimGroup;
 use crate::filter::field;
 use crate::query::{ListQuery, Projection, list_response};
 use crate::server::{
-    Bridge, check_if_match, journal_failed, json_body, no_journal, resource_answer, scim,
+    Bridge, check_if_match, created, journal_failed, json_body, no_journal, resource_answer, scim,
 };
 use crate::{ScimError, patch, provision, resource};
 
@@ -223,13 +223,9 @@ pub(crate) async fn create(
         stored: Some(stored),
         members: Vec::new(),
     };
-    let mut response = resource_answer(&HeaderMap::new(), group.resource(bridge.base()));
-    *response.status_mut() = StatusCode::CREATED;
+    let response = resource_answer(&HeaderMap::new(), group.resource(bridge.base()));
     let location = format!("{}/Groups/{}", bridge.base(), group.id());
-    if let Ok(location) = HeaderValue::from_str(&location) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    Ok(response)
+    Ok(created(response, &location))
 }
 
 pub(crate) async fn patch(
@@ -240,9 +236,7 @@ pub(crate) async fn patch(
 ) -> Result<Response, ScimError> {
     let body = json_body(&body)?;
     change(&bridge, "PATCH", &id, &headers, |current| {
-        let mut patched = current.clone();
-        patch::apply(&mut patched, &body)?;
-        Ok(patched)
+        patch::applied(current, &body)
     })
     .await
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use usermgmt_journal::ScimUser;
@@ -13,7 +13,7 @@ use usermgmt_journal::ScimUser;
 use crate::filter::{AttrPath, CompareOp, Filter};
 use crate::query::{ListQuery, list_response};
 use crate::server::{
-    Bridge, check_if_match, journal_failed, json_body, no_journal, resource_answer, scim,
+    Bridge, check_if_match, created, journal_failed, json_body, no_journal, resource_answer, scim,
 };
 use crate::{ScimError, patch, provision, resource, users};
 
@@ -90,12 +90,9 @@ pub(crate) async fn create(
         offboard_run: None,
     };
     journal.save_scim_user(&stored).map_err(journal_failed)?;
-    let mut response = answer_user(&bridge, &stored.id, StatusCode::CREATED).await?;
+    let response = answer_user(&bridge, &stored.id, StatusCode::OK).await?;
     let location = format!("{}/Users/{}", bridge.base(), stored.id);
-    if let Ok(location) = HeaderValue::from_str(&location) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    Ok(response)
+    Ok(created(response, &location))
 }
 
 fn user_name_filter(name: &str) -> Filter {
@@ -151,9 +148,7 @@ pub(crate) async fn patch(
     let body = json_body(&body)?;
     check_patch_targets(&body)?;
     change_user(&bridge, "PATCH", &id, &headers, |current| {
-        let mut patched = current.clone();
-        patch::apply(&mut patched, &body)?;
-        Ok(patched)
+        patch::applied(current, &body)
     })
     .await
 }
