@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::{ACCOUNTS_SCHEMA, GROUP_SCHEMA, MAX_RESULTS, USER_SCHEMA};
+use crate::{ACCOUNTS_SCHEMA, AXOLO_SCHEMA, GROUP_SCHEMA, MAX_RESULTS, USER_SCHEMA};
 
 const SPC_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 const RESOURCE_TYPE_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
@@ -43,7 +43,10 @@ fn user_type(base: &str) -> Value {
         "endpoint": "/Users",
         "description": "A person, grouped by email across every provider",
         "schema": USER_SCHEMA,
-        "schemaExtensions": [{"schema": ACCOUNTS_SCHEMA, "required": false}],
+        "schemaExtensions": [
+            {"schema": ACCOUNTS_SCHEMA, "required": false},
+            {"schema": AXOLO_SCHEMA, "required": false},
+        ],
         "meta": {"resourceType": "ResourceType", "location": format!("{base}/ResourceTypes/User")},
     })
 }
@@ -183,10 +186,22 @@ pub(crate) fn schemas(base: &str) -> Vec<Value> {
             ],
         )],
     );
+    let axolo = schema(
+        base,
+        AXOLO_SCHEMA,
+        "UsermgmtAxolo",
+        "What Axolo knows an engineer by: users whose profile includes Axolo are onboarded \
+         there with these, and offboarded by the login",
+        vec![
+            attribute("githubLogin", "string", false, rw, false),
+            attribute("slackId", "string", false, rw, true),
+        ],
+    );
     vec![
         user,
         group,
         accounts,
+        axolo,
         meta_schema(
             base,
             SPC_SCHEMA,

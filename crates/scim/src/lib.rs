@@ -9,12 +9,15 @@
 //! keeps (ids, `externalId`, titles, phone numbers...) is stored in the journal and
 //! answered as written. Writes go through the directory's plans and are journaled,
 //! with the guard rails (last admin, exclusions): POST onboards the person with the
-//! profile their enterprise `department` names (else the default profile); PATCH
+//! profile the [`ProfileRule`] picks (the enterprise `department`, a default profile,
+//! or none until a group push makes them a member of a profile's group); PATCH
 //! (`add`/`replace`/`remove`, Okta's and Entra's shapes) or PUT with `active` false
 //! offboards them everywhere, `active` true again reinstates them from that
-//! offboarding run, DELETE offboards and forgets them. The email (`userName`, or the
-//! primary of `emails`) is immutable: every provider knows the person by it. Group
-//! changes answer `501` in the SCIM error schema.
+//! offboarding run, DELETE offboards and forgets them. Adding a member to a profile's
+//! group gives them its access; removing one offboards them. The email (`userName`,
+//! or the primary of `emails`) is immutable: every provider knows the person by it.
+//! Axolo onboards engineers by GitHub login and Slack id, which identity providers
+//! send in this bridge's Axolo extension ([`AXOLO_SCHEMA`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
@@ -29,6 +32,7 @@ mod error;
 pub mod filter;
 mod patch;
 mod people;
+mod profile_rule;
 mod provision;
 mod query;
 mod resource;
@@ -37,6 +41,7 @@ mod server;
 mod users;
 
 pub use error::{ERROR_SCHEMA, ScimError};
+pub use profile_rule::{ProfileRule, UnknownProfileRule};
 pub use server::Bridge;
 
 /// The media type of SCIM bodies (RFC 7644 section 8.1).
@@ -47,5 +52,10 @@ pub const USER_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
 pub const GROUP_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
 /// This bridge's read-only extension listing a person's accounts per provider.
 pub const ACCOUNTS_SCHEMA: &str = "urn:usermgmt:params:scim:schemas:extension:accounts:2.0:User";
+/// This bridge's extension with what Axolo knows an engineer by: `githubLogin` and
+/// `slackId`. Identity providers map them like any custom attribute; the URN has the
+/// `urn:ietf:params:scim:schemas:extension:NAME:2.0:User` form Entra ID requires of
+/// custom attributes.
+pub const AXOLO_SCHEMA: &str = "urn:ietf:params:scim:schemas:extension:usermgmt-axolo:2.0:User";
 /// The most resources one list answer holds.
 pub const MAX_RESULTS: usize = 1000;

@@ -108,9 +108,13 @@ fn apply_one(resource: &mut Value, operation: &Value) -> Result<(), ScimError> {
             )),
         };
     };
-    // A whole extension named by its URN.
-    if path.starts_with("urn:") && !path.contains('[') && object.contains_key(&key_in(object, path))
-    {
+    // A whole extension named by its URN: one the resource holds, or one it may hold
+    // (else `urn:...:2.0:User` would read as attribute `User` of schema `urn:...:2.0`).
+    let whole_extension = object.contains_key(&key_in(object, path))
+        || crate::users::EXTENSIONS
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(path));
+    if path.starts_with("urn:") && !path.contains('[') && whole_extension {
         let key = key_in(object, path);
         return change(object, key, value, op);
     }
@@ -293,6 +297,27 @@ mod tests {
             &json!({"schemas": [PATCH_SCHEMA], "Operations": operations}),
         )?;
         Ok(resource)
+    }
+
+    #[test]
+    fn adding_a_whole_extension_the_user_lacks_adds_it_under_its_urn() {
+        let urn = crate::AXOLO_SCHEMA;
+        let done = patched(
+            json!({"userName": "joan@acme.example"}),
+            json!([{"op": "add", "path": urn, "value": {"githubLogin": "joan-c"}}]),
+        )
+        .unwrap();
+        assert_eq!(done[urn]["githubLogin"], "joan-c", "{done}");
+        assert_eq!(done.as_object().unwrap().len(), 2, "{done}");
+        let replaced = patched(
+            done,
+            json!([{"op": "replace", "path": format!("{urn}:slackId"), "value": "U1"}]),
+        )
+        .unwrap();
+        assert_eq!(
+            replaced[urn],
+            json!({"githubLogin": "joan-c", "slackId": "U1"})
+        );
     }
 
     fn user() -> Value {

@@ -51,6 +51,14 @@ pub(crate) struct UserRecord {
 }
 
 impl UserRecord {
+    /// The Axolo identity stored for them (none for people no IdP wrote).
+    pub(crate) fn axolo(&self) -> crate::users::AxoloIdentity {
+        self.stored
+            .as_ref()
+            .map(|s| crate::users::AxoloIdentity::of(&s.attributes))
+            .unwrap_or_default()
+    }
+
     /// Its SCIM id: the stored one, else the one derived from the email.
     pub(crate) fn id(&self) -> String {
         self.stored.as_ref().map_or_else(

@@ -1,17 +1,19 @@
 //! Provisioning writes carried out through the directory's plans, journaled: onboarding
-//! a person with a profile (the enterprise extension's `department` when it names one,
-//! else the bridge's default profile), offboarding them everywhere (the provider's
-//! removal: delete, disable, offboard) with the guard rails, and reinstating them from
-//! the offboarding run the journal recorded.
+//! a person with a profile (picked by the bridge's [`ProfileRule`](crate::ProfileRule)),
+//! offboarding them everywhere (the provider's removal: delete, disable, offboard) with
+//! the guard rails, reinstating them from the offboarding run the journal recorded, and
+//! moving an engineer to another GitHub login at Axolo.
 
 use axum::http::StatusCode;
 use usermgmt::{
-    ApplyError, ApplyOptions, ApplyReport, Onboarding, Person, Plan, PlanError, RunMeta,
+    AccessProfile, Action, ApplyError, ApplyOptions, ApplyReport, Onboarding, Person, Plan,
+    PlanError, PlanKind, Provider, RunMeta, Step,
 };
 
 use crate::ScimError;
 use crate::people::PersonRecord;
 use crate::server::Bridge;
+use crate::users::{self, AxoloIdentity};
 
 /// A person to onboard.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,13 +21,29 @@ pub(crate) struct NewUser {
     pub(crate) email: String,
     pub(crate) name: String,
     pub(crate) department: Option<String>,
+    pub(crate) axolo: AxoloIdentity,
+}
+
+impl NewUser {
+    /// The person `user` (a SCIM User as written) describes, known by `email`.
+    pub(crate) fn from_written(user: &serde_json::Value, email: &str) -> Self {
+        NewUser {
+            email: email.to_string(),
+            name: users::name_of(user, email),
+            department: users::department(user),
+            axolo: AxoloIdentity::of(user),
+        }
+    }
 }
 
 impl Bridge {
-    /// Onboard `user` with the profile the rule picks, journaled.
+    /// Onboard `user` with the profile the rule picks, journaled; nothing under
+    /// [`ProfileRule::Group`](crate::ProfileRule::Group) (a group push onboards them).
     pub(crate) async fn create(&self, user: &NewUser, request: &str) -> Result<(), ScimError> {
-        let profile = self.profile_for(user)?;
-        self.onboard(user, profile, request).await
+        match self.profile_for(user)? {
+            Some(profile) => self.onboard(user, profile, request).await,
+            None => Ok(()),
+        }
     }
 
     /// Give `user` exactly `profile`'s access (creating, inviting or changing roles
@@ -37,9 +55,19 @@ impl Bridge {
         request: &str,
     ) -> Result<(), ScimError> {
         let recorder = self.recorder_ref().ok_or_else(no_journal)?;
-        let person =
-            Person::new(&user.email).map_err(|e| ScimError::invalid_value(e.to_string()))?;
-        let onboarding = Onboarding::new(person, &user.name, profile);
+        let axolo = self
+            .axolo_organization_ref()
+            .filter(|_| profile.includes(Provider::Axolo));
+        let person = match axolo {
+            Some(_) => user.axolo.person(&user.email)?,
+            None => {
+                Person::new(&user.email).map_err(|e| ScimError::invalid_value(e.to_string()))?
+            }
+        };
+        let mut onboarding = Onboarding::new(person, &user.name, profile);
+        if let Some(organization) = axolo {
+            onboarding = onboarding.axolo_organization(organization);
+        }
         let mut plan = self
             .directory()
             .plan_onboard(&onboarding)
@@ -87,10 +115,12 @@ impl Bridge {
             })
     }
 
-    /// Offboard `person` everywhere, journaled, with the guard rails; the run's id.
+    /// Offboard `person` everywhere (at Axolo by the login of `axolo`, when the bridge
+    /// has an organization), journaled, with the guard rails; the run's id.
     pub(crate) async fn offboard(
         &self,
         person: &PersonRecord,
+        axolo: &AxoloIdentity,
         request: &str,
     ) -> Result<Option<String>, ScimError> {
         let recorder = self.recorder_ref().ok_or_else(no_journal)?;
@@ -103,11 +133,10 @@ impl Bridge {
                 ),
             ));
         }
-        let who =
-            Person::new(&person.email).map_err(|e| ScimError::invalid_value(e.to_string()))?;
+        let who = axolo.person_lenient(&person.email)?;
         let plan = self
             .directory()
-            .plan_offboard(&who, None)
+            .plan_offboard(&who, self.axolo_organization_ref())
             .await
             .map_err(|e| match e {
                 PlanError::LastAdmin { .. } => ScimError::new(StatusCode::FORBIDDEN, e.to_string()),
@@ -116,6 +145,69 @@ impl Bridge {
         let report = self.apply(&plan, recorder, request).await?;
         finished(&report, "offboarding", &person.email)?;
         Ok(report.run_id)
+    }
+
+    /// An active engineer's Axolo identity changed from `before` to `after`: offboard
+    /// the old login at Axolo and onboard the new one (Axolo's onboarding also updates
+    /// a Slack id), as one journaled run. Nothing without an organization, when nothing
+    /// Axolo uses changed, or when `profile` (the user's) grants nothing at Axolo and
+    /// no old login is to be offboarded.
+    pub(crate) async fn move_axolo(
+        &self,
+        email: &str,
+        before: &AxoloIdentity,
+        after: &AxoloIdentity,
+        profile: Option<&AccessProfile>,
+        request: &str,
+    ) -> Result<(), ScimError> {
+        let Some(organization) = self.axolo_organization_ref() else {
+            return Ok(());
+        };
+        if before == after {
+            return Ok(());
+        }
+        let wanted = profile.is_some_and(|p| p.includes(Provider::Axolo));
+        let old = before.person_lenient(email)?;
+        // Checked only where Axolo is sent it.
+        let new = if wanted {
+            after.person(email)?
+        } else {
+            after.person_lenient(email)?
+        };
+        let mut steps = Vec::new();
+        if let Some(login) = old.github_login()
+            && new.github_login() != Some(login)
+        {
+            steps.push(axolo_step(Action::Offboard {
+                organization: organization.to_string(),
+                github_login: login.to_string(),
+            }));
+        }
+        if let (true, Some(login), Some(slack_id)) = (wanted, new.github_login(), new.slack_id()) {
+            steps.push(axolo_step(Action::Onboard {
+                organization: organization.to_string(),
+                github_login: login.to_string(),
+                slack_id: slack_id.to_string(),
+            }));
+        }
+        if steps.is_empty() {
+            return Ok(());
+        }
+        let recorder = self.recorder_ref().ok_or_else(no_journal)?;
+        // Only the old login leaving is an offboarding (`runs reinstate` undoes it).
+        let kind = if steps
+            .iter()
+            .all(|s| matches!(s.action, Action::Offboard { .. }))
+        {
+            PlanKind::Offboard
+        } else {
+            PlanKind::Onboard
+        };
+        let mut plan = Plan::new(kind, new);
+        plan.axolo_organization = Some(organization.to_string());
+        plan.steps = steps;
+        let report = self.apply(&plan, recorder, request).await?;
+        finished(&report, "moving at Axolo", email)
     }
 
     /// Bring back what the offboarding run `run` removed, journaled.
@@ -139,6 +231,16 @@ impl Bridge {
         self.skip_sent_invitations(&mut plan)?;
         let report = self.apply(&plan, recorder, request).await?;
         finished(&report, "reinstating", email)
+    }
+}
+
+/// A step at Axolo (which cannot be read, so it has no before-state).
+fn axolo_step(action: Action) -> Step {
+    Step {
+        provider: Provider::Axolo,
+        action,
+        before: None,
+        person: None,
     }
 }
 

@@ -24,7 +24,7 @@ use wildmatch::WildMatch;
 use crate::filter::{AttrPath, CompareOp, Filter};
 use crate::people::{self, PersonRecord, UserRecord};
 use crate::routes::{groups, users};
-use crate::{SCIM_JSON, ScimError, discovery, provision};
+use crate::{ProfileRule, SCIM_JSON, ScimError, discovery, provision};
 
 /// The SCIM bridge: a directory, the access profiles (the groups), and the token IdPs
 /// must present.
@@ -57,6 +57,11 @@ struct Inner {
     exclude: Vec<WildMatch>,
     /// The profile of created users whose department names none.
     default_profile: Option<String>,
+    /// How a created user's profile is picked.
+    profile_rule: ProfileRule,
+    /// The GitHub organization Axolo onboards into and offboards from; without one
+    /// the bridge leaves Axolo alone.
+    axolo_organization: Option<String>,
 }
 
 impl std::fmt::Debug for Bridge {
@@ -66,6 +71,8 @@ impl std::fmt::Debug for Bridge {
             .field("profiles", &self.inner.profiles.keys().collect::<Vec<_>>())
             .field("journaled", &self.inner.journal.is_some())
             .field("exclude", &self.inner.exclude.len())
+            .field("profile_rule", &self.inner.profile_rule)
+            .field("axolo_organization", &self.inner.axolo_organization)
             .finish_non_exhaustive()
     }
 }
@@ -83,6 +90,8 @@ impl Bridge {
                 journal: None,
                 exclude: Vec::new(),
                 default_profile: None,
+                profile_rule: ProfileRule::default(),
+                axolo_organization: None,
             }),
         }
     }
@@ -116,39 +125,79 @@ impl Bridge {
     }
 
     /// The profile created users get when their enterprise `department` names no
-    /// profile (a department equal to a profile's name, ignoring case, picks that one).
+    /// profile (a department equal to a profile's name, ignoring case, picks that one),
+    /// or always under [`ProfileRule::Default`].
     pub fn default_profile(self, name: &str) -> Self {
         let name = name.to_string();
         self.map(|inner| inner.default_profile = Some(name))
     }
 
-    /// The profile a new user gets: their department's, else the default one.
+    /// How created users get their profile (by default [`ProfileRule::Department`]).
+    pub fn profile_rule(self, rule: ProfileRule) -> Self {
+        self.map(|inner| inner.profile_rule = rule)
+    }
+
+    /// The GitHub organization (case-sensitive) Axolo onboards engineers into: users
+    /// whose profile includes Axolo are onboarded there by the GitHub login and Slack
+    /// id of the [`AXOLO_SCHEMA`](crate::AXOLO_SCHEMA) extension, and offboarded by that
+    /// login. Without one the bridge leaves Axolo alone.
+    pub fn axolo_organization(self, organization: &str) -> Self {
+        let organization = organization.trim().to_string();
+        self.map(|inner| inner.axolo_organization = Some(organization))
+    }
+
+    pub(crate) fn axolo_organization_ref(&self) -> Option<&str> {
+        self.inner.axolo_organization.as_deref()
+    }
+
+    /// The profile a new user gets by the rule: `None` under [`ProfileRule::Group`]
+    /// (a group push gives it), else their department's or the default one.
     pub(crate) fn profile_for(
         &self,
         user: &provision::NewUser,
-    ) -> Result<AccessProfile, ScimError> {
+    ) -> Result<Option<AccessProfile>, ScimError> {
         let profiles = &self.inner.profiles;
-        let by_department = user.department.as_deref().and_then(|d| {
-            profiles
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(d))
-                .map(|(_, p)| p)
-        });
+        let rule = self.inner.profile_rule;
+        if rule == ProfileRule::Group {
+            return Ok(None);
+        }
+        let by_department = user
+            .department
+            .as_deref()
+            .filter(|_| rule == ProfileRule::Department)
+            .and_then(|d| {
+                profiles
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(d))
+                    .map(|(_, p)| p)
+            });
         let by_default = || {
             self.inner
                 .default_profile
                 .as_deref()
                 .and_then(|d| profiles.get(d))
         };
-        by_department.or_else(by_default).cloned().ok_or_else(|| {
-            ScimError::invalid_value(format!(
-                "no access profile for {}: its department ({}) names none of the config file's \
-                 profiles ({}), and the bridge has no default profile (--default-profile)",
-                user.email,
-                user.department.as_deref().unwrap_or("none given"),
-                profiles.keys().cloned().collect::<Vec<_>>().join(", ")
-            ))
-        })
+        let names = || profiles.keys().cloned().collect::<Vec<_>>().join(", ");
+        by_department
+            .or_else(by_default)
+            .cloned()
+            .map(Some)
+            .ok_or_else(|| match rule {
+                ProfileRule::Default => ScimError::invalid_value(format!(
+                    "no access profile for {}: the bridge's rule is the default profile, and \
+                     it has none that the config file defines (--default-profile; profiles: {})",
+                    user.email,
+                    names()
+                )),
+                _ => ScimError::invalid_value(format!(
+                    "no access profile for {}: its department ({}) names none of the config \
+                     file's profiles ({}), and the bridge has no default profile \
+                     (--default-profile)",
+                    user.email,
+                    user.department.as_deref().unwrap_or("none given"),
+                    names()
+                )),
+            })
     }
 
     pub(crate) fn recorder_ref(&self) -> Option<&dyn Recorder> {

@@ -7,10 +7,13 @@ use serde_json::{Map, Value};
 use usermgmt::Person;
 
 use crate::filter::field;
-use crate::{ACCOUNTS_SCHEMA, ScimError};
+use crate::{ACCOUNTS_SCHEMA, AXOLO_SCHEMA, ScimError};
 
 /// The enterprise User extension (RFC 7643 section 4.3).
 pub(crate) const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+/// The extensions a User may carry: a PATCH path equal to one names it whole.
+pub(crate) const EXTENSIONS: [&str; 3] = [ENTERPRISE, AXOLO_SCHEMA, ACCOUNTS_SCHEMA];
 
 /// Attributes the bridge answers itself, never stored: ids and `meta`, the groups (the
 /// profile the accounts match) and the accounts extension. `externalId` is stored in a
@@ -103,6 +106,61 @@ pub(crate) fn department(user: &Value) -> Option<String> {
     field(user, ENTERPRISE)
         .and_then(|extension| text(extension, "department"))
         .map(str::to_string)
+}
+
+/// What the Axolo extension ([`AXOLO_SCHEMA`]) says of an engineer, as written
+/// (trimmed, unchecked: [`AxoloIdentity::person`] checks what it uses).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct AxoloIdentity {
+    pub(crate) github_login: Option<String>,
+    pub(crate) slack_id: Option<String>,
+}
+
+impl AxoloIdentity {
+    /// The extension's values in `user`.
+    pub(crate) fn of(user: &Value) -> Self {
+        let extension = field(user, AXOLO_SCHEMA).cloned().unwrap_or(Value::Null);
+        AxoloIdentity {
+            github_login: text(&extension, "githubLogin").map(str::to_string),
+            slack_id: text(&extension, "slackId").map(str::to_string),
+        }
+    }
+
+    /// `email` with this GitHub login and Slack id, refused when either is malformed:
+    /// what onboarding at Axolo sends.
+    pub(crate) fn person(&self, email: &str) -> Result<Person, ScimError> {
+        let invalid = |e: usermgmt::Error| ScimError::invalid_value(format!("{AXOLO_SCHEMA}: {e}"));
+        let mut person = Person::new(email).map_err(invalid)?;
+        if let Some(login) = &self.github_login {
+            person = person.with_github_login(login).map_err(invalid)?;
+        }
+        if let Some(slack_id) = &self.slack_id {
+            person = person.with_slack_id(slack_id).map_err(invalid)?;
+        }
+        Ok(person)
+    }
+
+    /// `email` with the values that are well formed, the others left out: what
+    /// offboarding uses (a malformed login was refused at onboarding, so it was never
+    /// onboarded at Axolo).
+    pub(crate) fn person_lenient(&self, email: &str) -> Result<Person, ScimError> {
+        let mut person = Person::new(email).map_err(|e| ScimError::invalid_value(e.to_string()))?;
+        if let Some(with) = self
+            .github_login
+            .as_deref()
+            .and_then(|l| person.clone().with_github_login(l).ok())
+        {
+            person = with;
+        }
+        if let Some(with) = self
+            .slack_id
+            .as_deref()
+            .and_then(|s| person.clone().with_slack_id(s).ok())
+        {
+            person = with;
+        }
+        Ok(person)
+    }
 }
 
 /// The `active` written (`true`, `false`, or Entra's `"True"`/`"False"`), else `absent`.

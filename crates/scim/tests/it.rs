@@ -6,14 +6,15 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 use usermgmt::AccessProfile;
 use usermgmt_journal::{Journal, ListOptions};
 use usermgmt_scim::{ACCOUNTS_SCHEMA, Bridge, SCIM_JSON};
 
-const TOKEN: &str = "test-token-0123456789";
+mod common;
+
+use common::*;
 
 async fn bridge() -> Bridge {
     let directory = usermgmt::testing::sandbox_directory().await.unwrap();
@@ -30,42 +31,6 @@ async fn bridge() -> Bridge {
     Bridge::new(directory, TOKEN.to_string().into())
         .profiles(profiles)
         .base_url("https://scim.acme.example")
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Value,
-}
-
-async fn send(bridge: &Bridge, method: &str, uri: &str, token: Option<&str>) -> Answer {
-    let mut request = Request::builder().method(method).uri(uri);
-    if let Some(token) = token {
-        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
-    }
-    answer(bridge, request.body(Body::empty()).unwrap()).await
-}
-
-/// Send `request` through the router and read the answer (an empty body as null).
-async fn answer(bridge: &Bridge, request: Request<Body>) -> Answer {
-    let response = bridge.router().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let body = if bytes.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice(&bytes).unwrap()
-    };
-    Answer {
-        status,
-        headers,
-        body,
-    }
-}
-
-async fn get(bridge: &Bridge, uri: &str) -> Answer {
-    send(bridge, "GET", uri, Some(TOKEN)).await
 }
 
 #[tokio::test]
@@ -311,50 +276,6 @@ async fn journaled() -> (Bridge, Arc<Journal>) {
     (bridge, journal)
 }
 
-async fn user_id_of(bridge: &Bridge, email: &str) -> String {
-    let found = get(
-        bridge,
-        &format!("/scim/v2/Users?filter=userName%20eq%20%22{email}%22"),
-    )
-    .await;
-    found.body["Resources"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-fn okta_deactivate() -> Value {
-    json!({
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "replace", "value": {"active": false}}]
-    })
-}
-
-fn entra_deactivate() -> Value {
-    json!({
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "Replace", "path": "active", "value": "False"}]
-    })
-}
-
-async fn write(
-    bridge: &Bridge,
-    method: &str,
-    uri: &str,
-    body: &Value,
-    if_match: Option<&str>,
-) -> Answer {
-    let mut request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .header(header::CONTENT_TYPE, SCIM_JSON);
-    if let Some(version) = if_match {
-        request = request.header(header::IF_MATCH, version);
-    }
-    answer(bridge, request.body(Body::from(body.to_string())).unwrap()).await
-}
-
 #[tokio::test]
 async fn okta_s_deactivation_offboards_everywhere_as_one_journaled_run() {
     let (bridge, journal) = journaled().await;
@@ -529,23 +450,6 @@ async fn guard_rails_refuse_with_a_reason_and_record_nothing() {
         get(&bridge, &format!("/scim/v2/Users/{alan}")).await.body["active"],
         true
     );
-}
-
-fn activate(active: bool) -> Value {
-    json!({
-        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-        "Operations": [{"op": "replace", "path": "active", "value": active}]
-    })
-}
-
-fn providers_of(user: &Value) -> Vec<String> {
-    user[ACCOUNTS_SCHEMA]["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["status"] != "disabled")
-        .map(|a| a["provider"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[tokio::test]

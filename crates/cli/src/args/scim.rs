@@ -14,12 +14,14 @@ pub(crate) enum ScimCommand {
     ///
     /// Users are people (accounts grouped by email across the providers), groups are
     /// the access profiles of the config file. A POST onboards the person with the
-    /// profile their enterprise department names (else --default-profile); a PATCH or
-    /// PUT with active false
-    /// offboards the person everywhere, journaled like `usermgmt offboard --apply`, with
-    /// the same guard rails (last admin, exclude). Clients authenticate with the bearer
-    /// token in USERMGMT_SCIM_TOKEN; with --sandbox and without that variable a token
-    /// is generated and printed.
+    /// profile --profile-rule picks (by default the one their enterprise department
+    /// names, else --default-profile); joining a profile's group gives its access; a
+    /// PATCH or PUT with active false offboards the person everywhere, journaled like
+    /// `usermgmt offboard --apply`, with the same guard rails (last admin, exclude).
+    /// Axolo onboards by the GitHub login and Slack id of the bridge's Axolo extension
+    /// (urn:ietf:params:scim:schemas:extension:usermgmt-axolo:2.0:User). Clients
+    /// authenticate with the bearer token in USERMGMT_SCIM_TOKEN; with --sandbox and
+    /// without that variable a token is generated and printed.
     ///
     /// The token must not cross a network unencrypted, so there are two ways to reach
     /// the bridge from an identity provider: give it --tls-cert and --tls-key (PEM
@@ -29,6 +31,7 @@ pub(crate) enum ScimCommand {
     #[command(after_help = "Examples:\n  \
         usermgmt scim serve --sandbox\n  \
         usermgmt scim serve --public-url https://scim.acme.example --default-profile developer\n  \
+        usermgmt scim serve --profile-rule group --axolo-organization acme\n  \
         usermgmt scim serve --listen 0.0.0.0:8443 --tls-cert scim.crt --tls-key scim.key")]
     Serve {
         /// The address to listen on (port 0 lets the OS choose): loopback only (127.0.0.1
@@ -49,8 +52,41 @@ pub(crate) enum ScimCommand {
         #[arg(long, value_name = "FILE", requires = "tls_cert")]
         tls_key: Option<PathBuf>,
         /// The access profile users created through SCIM get when their enterprise
-        /// department names no profile of the config file (like developer).
+        /// department names no profile of the config file (like developer), or always
+        /// with --profile-rule default.
         #[arg(long, value_name = "NAME")]
         default_profile: Option<String>,
+        /// How a created user's profile is picked: department (the profile their
+        /// enterprise department names, else --default-profile), default (always
+        /// --default-profile), or group (none until the identity provider adds them to
+        /// a profile's group, as Okta's group push and Entra's group assignment do).
+        #[arg(long, value_name = "RULE", value_enum, default_value_t = ProfileRuleArg::Department)]
+        profile_rule: ProfileRuleArg,
+        /// The GitHub organization (case-sensitive) Axolo onboards engineers into;
+        /// defaults to the config file's axolo.organization (AXOLO_ORGANIZATION). Without
+        /// one the bridge leaves Axolo alone.
+        #[arg(long, value_name = "ORG")]
+        axolo_organization: Option<String>,
     },
+}
+
+/// `--profile-rule`: see [`usermgmt_scim::ProfileRule`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ProfileRuleArg {
+    /// The profile the enterprise department names, else --default-profile.
+    Department,
+    /// Always --default-profile.
+    Default,
+    /// None until the user joins a profile's group.
+    Group,
+}
+
+impl From<ProfileRuleArg> for usermgmt_scim::ProfileRule {
+    fn from(rule: ProfileRuleArg) -> Self {
+        match rule {
+            ProfileRuleArg::Department => usermgmt_scim::ProfileRule::Department,
+            ProfileRuleArg::Default => usermgmt_scim::ProfileRule::Default,
+            ProfileRuleArg::Group => usermgmt_scim::ProfileRule::Group,
+        }
+    }
 }

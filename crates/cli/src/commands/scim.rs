@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use axum_server::tls_rustls::{RustlsAcceptor, RustlsConfig};
 use secrecy::SecretString;
-use usermgmt_scim::Bridge;
+use usermgmt_scim::{Bridge, ProfileRule};
 
 use crate::args::ScimCommand;
 use crate::config::Config;
@@ -26,6 +26,8 @@ pub(crate) async fn run(config: &Config, command: ScimCommand) -> CliResult<Exit
             listen,
             public_url,
             default_profile,
+            profile_rule,
+            axolo_organization,
             tls_cert,
             tls_key,
         } => {
@@ -39,8 +41,62 @@ pub(crate) async fn run(config: &Config, command: ScimCommand) -> CliResult<Exit
                     ));
                 }
             };
-            serve(config, listen, public_url, default_profile, tls).await
+            let rules = Rules {
+                default_profile,
+                profile_rule: profile_rule.into(),
+                axolo_organization: axolo_organization.or_else(|| config.var("AXOLO_ORGANIZATION")),
+            };
+            serve(config, listen, public_url, rules, tls).await
         }
+    }
+}
+
+/// How the bridge provisions: the profile rule, its default profile, Axolo's
+/// organization.
+struct Rules {
+    default_profile: Option<String>,
+    profile_rule: ProfileRule,
+    axolo_organization: Option<String>,
+}
+
+impl Rules {
+    /// Refuse rules that contradict each other before anything listens.
+    fn check(&self, config: &Config) -> CliResult<()> {
+        match (self.profile_rule, &self.default_profile) {
+            (ProfileRule::Default, None) => Err(CliError::Usage(
+                "--profile-rule default needs --default-profile NAME".into(),
+            )),
+            (ProfileRule::Group, Some(_)) => Err(CliError::Usage(
+                "--default-profile has no effect with --profile-rule group (users get a \
+                 profile by joining its group): drop one of them"
+                    .into(),
+            )),
+            _ => Ok(()),
+        }?;
+        if let Some(name) = &self.default_profile {
+            config.profile(name)?;
+        }
+        if let Some(organization) = &self.axolo_organization {
+            usermgmt::validate::github_name("GitHub organization", organization)?;
+        }
+        Ok(())
+    }
+}
+
+impl Rules {
+    /// One line for the start-up banner.
+    fn describe(&self) -> String {
+        let profile = match (self.profile_rule, &self.default_profile) {
+            (ProfileRule::Group, _) => "by group membership".to_string(),
+            (ProfileRule::Default, Some(name)) => format!("always {name}"),
+            (_, Some(name)) => format!("by department, else {name}"),
+            (_, None) => "by department (no default)".to_string(),
+        };
+        let axolo = match &self.axolo_organization {
+            Some(organization) => format!("Axolo onboards into {organization}"),
+            None => "Axolo left alone (no organization)".to_string(),
+        };
+        format!("{profile}; {axolo}")
     }
 }
 
@@ -48,7 +104,7 @@ async fn serve(
     config: &Config,
     listen: std::net::SocketAddr,
     public_url: Option<url::Url>,
-    default_profile: Option<String>,
+    rules: Rules,
     tls: Option<RustlsConfig>,
 ) -> CliResult<ExitCode> {
     if tls.is_none() && !listen.ip().is_loopback() {
@@ -59,9 +115,7 @@ async fn serve(
              listen on 127.0.0.1 behind a TLS reverse proxy on the same host"
         )));
     }
-    if let Some(name) = &default_profile {
-        config.profile(name)?;
-    }
+    rules.check(config)?;
     let (token, generated) = token(config)?;
     let directory = super::configured_directory(config)?;
     let listener = tokio::net::TcpListener::bind(listen)
@@ -79,9 +133,13 @@ async fn serve(
         .profiles(config.profiles().clone())
         .exclude(&config.reconcile_settings().exclude)
         .journal(std::sync::Arc::new(journal.into_store()))
-        .base_url(&public);
-    if let Some(name) = &default_profile {
+        .base_url(&public)
+        .profile_rule(rules.profile_rule);
+    if let Some(name) = &rules.default_profile {
         bridge = bridge.default_profile(name);
+    }
+    if let Some(organization) = &rules.axolo_organization {
+        bridge = bridge.axolo_organization(organization);
     }
     println!(
         "# usermgmt scim: serving {}/scim/v2",
@@ -97,6 +155,7 @@ async fn serve(
     if let Some(path) = journal_path {
         println!("# changes are journaled in {path} (`usermgmt runs list`)");
     }
+    println!("# profiles of created users: {}", rules.describe());
     if generated {
         use secrecy::ExposeSecret;
         println!("# a token was generated for this sandbox run:");

@@ -259,6 +259,34 @@ fn without_a_token_a_short_token_or_beyond_loopback_it_refuses_to_start() {
     ]));
     let unknown = one_error_line(&unknown);
     assert!(unknown.contains("nope"), "{unknown}");
+    // Profile rules that contradict each other, and a malformed Axolo organization.
+    let serve = |extra: &[&str]| {
+        let mut args = vec!["scim", "serve", "--sandbox", "--listen", "127.0.0.1:0"];
+        args.extend_from_slice(extra);
+        one_error_line(&fails(bare().args(args)))
+    };
+    let line = serve(&["--profile-rule", "default"]);
+    assert!(line.contains("needs --default-profile"), "{line}");
+    let line = serve(&["--profile-rule", "group", "--default-profile", "developer"]);
+    assert!(
+        line.contains("no effect with --profile-rule group"),
+        "{line}"
+    );
+    let bad_rule = fails(bare().args([
+        "scim",
+        "serve",
+        "--sandbox",
+        "--profile-rule",
+        "departments",
+    ]));
+    assert_eq!(bad_rule.status.code(), Some(2));
+    let bad_rule = String::from_utf8_lossy(&bad_rule.stderr);
+    assert!(
+        bad_rule.contains("'departments'") && bad_rule.contains("department, default, group"),
+        "{bad_rule}"
+    );
+    let line = serve(&["--axolo-organization", "acme corp"]);
+    assert!(line.contains("GitHub organization"), "{line}");
 }
 
 #[test]

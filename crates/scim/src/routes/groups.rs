@@ -331,16 +331,14 @@ async fn change_members(
             ScimError::invalid_value(format!("member {id:?} is no user of this bridge"))
         })?;
         let written = user.resource(bridge.base());
-        let new_user = provision::NewUser {
-            name: crate::users::name_of(&written, &user.person.email),
-            department: None,
-            email: user.person.email.clone(),
-        };
+        let new_user = provision::NewUser::from_written(&written, &user.person.email);
         bridge.onboard(&new_user, access.clone(), request).await?;
     }
     for id in before.difference(&after) {
         let user = bridge.user_by_id(id).await?;
-        bridge.offboard(&user.person, request).await?;
+        bridge
+            .offboard(&user.person, &user.axolo(), request)
+            .await?;
     }
     Ok(())
 }

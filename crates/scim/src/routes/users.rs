@@ -71,11 +71,7 @@ pub(crate) async fn create(
             existing.person.email
         )));
     }
-    let new_user = provision::NewUser {
-        name: users::name_of(&attributes, &email),
-        department: users::department(&attributes),
-        email: email.clone(),
-    };
+    let new_user = provision::NewUser::from_written(&attributes, &email);
     if active {
         bridge.create(&new_user, "POST /Users").await?;
     }
@@ -192,20 +188,34 @@ async fn change_user(
     attributes.insert("active".into(), Value::Bool(active));
     let mut offboard_run = user.stored.as_ref().and_then(|s| s.offboard_run.clone());
     let request = format!("{method} /Users/{id}");
+    let new_user =
+        provision::NewUser::from_written(&Value::Object(attributes.clone()), &user.person.email);
     if active != was_active {
         if !active {
-            offboard_run = bridge.offboard(&user.person, &request).await?;
+            // The login onboarded at Axolo is the one stored before this write.
+            offboard_run = bridge
+                .offboard(&user.person, &user.axolo(), &request)
+                .await?;
         } else if let Some(run) = offboard_run.take() {
             bridge.reinstate(&user.person.email, &run, &request).await?;
         } else {
-            let attributes = Value::Object(attributes.clone());
-            let new_user = provision::NewUser {
-                name: users::name_of(&attributes, &user.person.email),
-                department: users::department(&attributes),
-                email: user.person.email.clone(),
-            };
             bridge.create(&new_user, &request).await?;
         }
+    } else if active {
+        // Their access now: the profile their accounts match, else the one the rule gives.
+        let profile = match user.person.profile.as_ref() {
+            Some(name) => bridge.profile_map().get(name).cloned(),
+            None => bridge.profile_for(&new_user).ok().flatten(),
+        };
+        bridge
+            .move_axolo(
+                &user.person.email,
+                &user.axolo(),
+                &new_user.axolo,
+                profile.as_ref(),
+                &request,
+            )
+            .await?;
     }
     let now = chrono::Utc::now();
     let stored = ScimUser {
@@ -233,7 +243,7 @@ pub(crate) async fn delete(
     check_if_match(&headers, &user.resource(bridge.base()))?;
     if resource::active(&user.person, user.stored.as_ref()) {
         bridge
-            .offboard(&user.person, &format!("DELETE /Users/{id}"))
+            .offboard(&user.person, &user.axolo(), &format!("DELETE /Users/{id}"))
             .await?;
     }
     if let Some(stored) = &user.stored {
