@@ -30,7 +30,6 @@ pub(crate) enum ScimCommand {
     /// reverse proxy on the same host, with --public-url set to the proxy's URL.
     #[command(after_help = "Examples:\n  \
         usermgmt scim serve --sandbox\n  \
-        usermgmt scim serve --public-url https://scim.acme.example --default-profile developer\n  \
         usermgmt scim serve --profile-rule group --axolo-organization acme\n  \
         usermgmt scim serve --listen 0.0.0.0:8443 --tls-cert scim.crt --tls-key scim.key")]
     Serve {
