@@ -124,15 +124,7 @@ impl Bridge {
         request: &str,
     ) -> Result<Option<String>, ScimError> {
         let recorder = self.recorder_ref().ok_or_else(no_journal)?;
-        if self.is_excluded(&person.email) {
-            return Err(ScimError::new(
-                StatusCode::FORBIDDEN,
-                format!(
-                    "{} is excluded in the config file (service or break-glass account): it is never removed",
-                    person.email
-                ),
-            ));
-        }
+        self.refuse_excluded(&person.email)?;
         let who = axolo.person_lenient(&person.email)?;
         let plan = self
             .directory()
@@ -193,6 +185,12 @@ impl Bridge {
         if steps.is_empty() {
             return Ok(());
         }
+        if steps
+            .iter()
+            .any(|s| matches!(s.action, Action::Offboard { .. }))
+        {
+            self.refuse_excluded(email)?;
+        }
         let recorder = self.recorder_ref().ok_or_else(no_journal)?;
         // Only the old login leaving is an offboarding (`runs reinstate` undoes it).
         let kind = if steps
@@ -208,6 +206,21 @@ impl Bridge {
         plan.steps = steps;
         let report = self.apply(&plan, recorder, request).await?;
         finished(&report, "moving at Axolo", email)
+    }
+
+    /// `403` for an account the config file excludes (service or break-glass): nothing
+    /// of it is ever removed.
+    fn refuse_excluded(&self, email: &str) -> Result<(), ScimError> {
+        if self.is_excluded(email) {
+            return Err(ScimError::new(
+                StatusCode::FORBIDDEN,
+                format!(
+                    "{email} is excluded in the config file (service or break-glass account): \
+                     it is never removed"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Bring back what the offboarding run `run` removed, journaled.

@@ -356,3 +356,47 @@ async fn removing_the_login_offboards_it_at_axolo_as_an_offboarding_run() {
         ["axiom", "adverity", "paradime"]
     );
 }
+
+#[tokio::test]
+async fn an_excluded_engineer_s_old_login_is_never_offboarded() {
+    let (sandbox, bridge, journal) = engineering().await;
+    let bridge = bridge
+        .default_profile("engineer")
+        .axolo_organization(AXOLO_ORGANIZATION);
+    let created = write(
+        &bridge,
+        "POST",
+        "/scim/v2/Users",
+        &joan("joan-c", "U0JOAN"),
+        None,
+    )
+    .await;
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let bridge = bridge.exclude(&["joan@acme.example".into()]);
+    let refused = write(
+        &bridge,
+        "PUT",
+        &format!("/scim/v2/Users/{id}"),
+        &joan("joan-clarke", "U0JOAN"),
+        None,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(
+        refused.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("excluded"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        has(&sandbox, "joan-c", "U0JOAN"),
+        "{:?}",
+        engineers(&sandbox)
+    );
+    assert_eq!(journal.list_runs(&ListOptions::default()).unwrap().len(), 1);
+    // The refused write was not stored either.
+    let now = get(&bridge, &format!("/scim/v2/Users/{id}")).await.body;
+    assert_eq!(now[AXOLO_SCHEMA]["githubLogin"], "joan-c", "{now}");
+}
