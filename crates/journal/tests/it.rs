@@ -267,6 +267,33 @@ fn threads_writing_one_file_through_two_journals_lose_nothing() {
     );
 }
 
+/// Several processes starting at once on a journal that does not exist yet (a bridge
+/// and a cron job, say): every open waits for the others instead of failing with
+/// "database is locked". Threads stand in for processes: each has its own connection.
+#[test]
+fn journals_opened_at_once_on_a_new_file_all_open() {
+    let dir = scratch("opened-at-once");
+    for round in 0..20 {
+        let path = dir.join(format!("journal-{round}.db"));
+        let start = std::sync::Barrier::new(6);
+        let failures: Vec<String> = std::thread::scope(|scope| {
+            let opening: Vec<_> = (0..6)
+                .map(|_| {
+                    scope.spawn(|| {
+                        start.wait();
+                        Journal::open(&path).err().map(|e| e.to_string())
+                    })
+                })
+                .collect();
+            opening
+                .into_iter()
+                .filter_map(|t| t.join().unwrap())
+                .collect()
+        });
+        assert!(failures.is_empty(), "round {round}: {failures:?}");
+    }
+}
+
 /// Child-process mode: write `runs` runs to the journal named by the variable, forever
 /// when `forever` (until killed).
 fn child_writes(path: &Path, tag: &str, runs: usize) {
