@@ -367,6 +367,7 @@ impl Directory {
             Err(error) => {
                 report.http_status = error.status();
                 report.outcome = if error.is_not_found() && is_removal(&step.action) {
+                    report.answer = Some(error.to_string());
                     Outcome::AlreadyDone
                 } else if matches!(step.action, Action::Disable { .. })
                     && self

@@ -94,6 +94,11 @@ pub struct StepReport {
     /// The provider's request or trace id, when it sends one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// The provider's error answer an `already done` rests on (a removal answered 404:
+    /// the account was gone), verbatim, so the reader can tell "not there" from a
+    /// mistake such as a wrong Axolo organization.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
     /// When the step started, if it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub started_at: Option<DateTime<Utc>>,
@@ -111,16 +116,22 @@ impl StepReport {
             outcome,
             http_status: None,
             request_id: None,
+            answer: None,
             started_at: None,
             finished_at: None,
         }
     }
 }
 
-/// The step and how it ended: `delete Axiom user alan@acme.example (id 3f2a9c1e…): done`.
+/// The step and how it ended: `delete Axiom user alan@acme.example (id 3f2a9c1e…): done`,
+/// with the provider's answer an `already done` rests on in parentheses.
 impl fmt::Display for StepReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.step, self.outcome)
+        write!(f, "{}: {}", self.step, self.outcome)?;
+        match &self.answer {
+            Some(answer) => write!(f, " ({answer})"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -195,5 +206,16 @@ mod tests {
             "delete Axiom user alan@acme.example (id 3f2a9c1e…): already done"
         );
         assert!(!line.contains('\n'));
+        let offboard = Action::Offboard {
+            organization: "acme".into(),
+            github_login: "ada-l".into(),
+        };
+        let mut gone = report(offboard, Outcome::AlreadyDone);
+        gone.answer = Some("404 from Axolo offboard_engineer: not onboarded".into());
+        assert!(
+            gone.to_string()
+                .ends_with("already done (404 from Axolo offboard_engineer: not onboarded)"),
+            "{gone}"
+        );
     }
 }

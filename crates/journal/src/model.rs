@@ -83,7 +83,8 @@ pub struct StepOutcome {
     pub http_status: Option<u16>,
     /// The provider's request or trace id, if any.
     pub request_id: Option<String>,
-    /// The error or skip reason, if any.
+    /// The error or skip reason, if any; for an already-done step, the provider's error
+    /// answer it rests on (a removal answered 404).
     pub error: Option<String>,
     /// Anything else worth keeping, as JSON.
     pub detail: Option<Value>,
@@ -228,7 +229,8 @@ pub struct StepDetail {
     pub http_status: Option<u16>,
     /// The last outcome's request id.
     pub request_id: Option<String>,
-    /// The last outcome's error or skip reason.
+    /// The last outcome's error or skip reason, or the provider's answer an already-done
+    /// step rests on.
     pub error: Option<String>,
     /// The step as planned.
     pub detail: Value,

@@ -51,7 +51,7 @@ impl Recorder for Journal {
     fn outcome(&self, run: &str, index: usize, report: &StepReport) -> Result<(), RecordError> {
         let (status, error) = match &report.outcome {
             Outcome::Done => (OutcomeStatus::Done, None),
-            Outcome::AlreadyDone => (OutcomeStatus::AlreadyDone, None),
+            Outcome::AlreadyDone => (OutcomeStatus::AlreadyDone, report.answer.clone()),
             Outcome::NothingToDo => (OutcomeStatus::NothingToDo, None),
             Outcome::Skipped { reason } => (OutcomeStatus::Skipped, Some(reason.clone())),
             Outcome::Failed { error } => (OutcomeStatus::Failed, Some(error.clone())),

@@ -103,7 +103,8 @@ pub(crate) fn print_report(output: Output, report: &ApplyReport) -> CliResult<()
             error: match &s.outcome {
                 usermgmt::Outcome::Failed { error } => error,
                 usermgmt::Outcome::Skipped { reason } => reason,
-                _ => "",
+                // What the provider answered that reads as "already gone".
+                _ => s.answer.as_deref().unwrap_or(""),
             },
         })
         .collect();

@@ -91,6 +91,7 @@ impl Record for usermgmt::StepReport {
         "outcome",
         "reason",
         "error",
+        "answer",
     ];
 }
 

@@ -476,6 +476,7 @@ async fn resuming_a_run_whose_steps_all_finished_but_never_ended_closes_it_as_co
                 outcome: usermgmt::Outcome::Done,
                 http_status: Some(204),
                 request_id: None,
+                answer: None,
                 started_at: None,
                 finished_at: None,
             };

@@ -124,6 +124,17 @@ async fn offboarding_alan_plans_applies_and_applying_again_changes_nothing() {
             "{provider}: {outcome}\n{report:#}"
         );
     }
+    // Axolo cannot be looked up: its already-done rests on its 404, shown verbatim so
+    // "not onboarded" can be told from a wrong organization.
+    let axolo = &array(&report)[4];
+    assert_eq!(axolo["outcome"], "already-done", "{axolo:#}");
+    assert!(
+        axolo["error"]
+            .as_str()
+            .unwrap()
+            .contains("is not onboarded in organization"),
+        "{axolo:#}"
+    );
 
     // 4. Alan is active nowhere; the others are untouched.
     let everyone = run_json(usermgmt(&sandbox).args(["users", "list"]));
