@@ -482,6 +482,10 @@ fn describe_status(
             "check {}",
             provider.credential_envs().join(" and ")
         )),
+        // Axolo knows engineers by GitHub login within a case-sensitive organization.
+        404 if provider == Provider::Axolo => Some(
+            "not found: check the GitHub login and the organization, whose case counts".to_string(),
+        ),
         404 => Some("no such resource: check the id".to_string()),
         409 => Some("it already exists".to_string()),
         429 => Some("rate limited: retry later".to_string()),
@@ -606,6 +610,13 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "404 from Adverity get_user: Not found. (no such resource: check the id)"
+        );
+        let err = Error::from_status(Provider::Axolo, "offboard_engineer", 404, String::new());
+        assert!(
+            err.to_string().ends_with(
+                "(not found: check the GitHub login and the organization, whose case counts)"
+            ),
+            "{err}"
         );
     }
 
