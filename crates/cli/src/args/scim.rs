@@ -62,7 +62,7 @@ pub(crate) enum ScimCommand {
         #[arg(long, value_name = "RULE", value_enum, default_value_t = ProfileRuleArg::Department)]
         profile_rule: ProfileRuleArg,
         /// The GitHub organization (case-sensitive) Axolo onboards engineers into;
-        /// defaults to the config file's axolo.organization (AXOLO_ORGANIZATION). Without
+        /// defaults to the config file's providers.axolo.organization (AXOLO_ORGANIZATION). Without
         /// one the bridge leaves Axolo alone.
         #[arg(long, value_name = "ORG")]
         axolo_organization: Option<String>,
