@@ -244,11 +244,15 @@ impl Access {
     /// Whether two accesses grant the same thing: lists compare as sets (order and
     /// repeats do not matter), names exactly.
     pub fn same_as(&self, other: &Access) -> bool {
-        fn set<T: Ord + Clone>(items: &[T]) -> Vec<T> {
-            let mut items = items.to_vec();
-            items.sort();
-            items.dedup();
-            items
+        /// The same items as sets; equal slices (the usual case) need no copies.
+        fn same_set<T: Ord + Clone>(a: &[T], b: &[T]) -> bool {
+            let set = |items: &[T]| {
+                let mut items = items.to_vec();
+                items.sort();
+                items.dedup();
+                items
+            };
+            a == b || set(a) == set(b)
         }
         match (self, other) {
             (
@@ -257,9 +261,9 @@ impl Access {
                     groups: g,
                     workspaces: w,
                 },
-            ) => set(groups) == set(g) && set(workspaces) == set(w),
+            ) => same_set(groups, g) && same_set(workspaces, w),
             (Access::ModelPrimeRoles { roles }, Access::ModelPrimeRoles { roles: r }) => {
-                set(roles) == set(r)
+                same_set(roles, r)
             }
             (a, b) => a == b,
         }

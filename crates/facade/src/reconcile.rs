@@ -143,7 +143,10 @@ impl Directory {
         profiles: &BTreeMap<String, AccessProfile>,
         options: &ReconcileOptions,
     ) -> Result<Plan, ReconcileError> {
-        roster.check(profiles)?;
+        // The whole roster is checked before any request; then the listing starts, and
+        // what the roster wants is worked out while the first pages come.
+        let checked = roster.checked(profiles)?;
+        let mut listing = read_ahead(self.list_snapshots());
         let providers: Vec<Provider> = self
             .providers()
             .into_iter()
@@ -166,16 +169,10 @@ impl Directory {
         // Who the roster names and what they should have, by lowercase email.
         let mut people = Vec::with_capacity(roster.people.len());
         let mut index: HashMap<String, usize> = HashMap::with_capacity(roster.people.len());
-        for entry in &roster.people {
-            let person = entry.person()?;
+        for (entry, (person, desired)) in roster.people.iter().zip(checked) {
             let managed = entry.profile.is_some() || entry.access != AccessProfile::default();
             index.insert(person.email().as_str().to_ascii_lowercase(), people.len());
-            people.push((
-                person,
-                managed,
-                entry.desired(profiles)?,
-                entry.name.as_str(),
-            ));
+            people.push((person, managed, desired, entry.name.as_str()));
         }
         // What each managed person should have at each provider, computed once.
         let wanted_at: HashMap<(Provider, usize), Option<Access>> = people
@@ -189,10 +186,9 @@ impl Directory {
         // One pass over every account. Only those that may need a step are kept: an
         // account already as the roster wants it is only noted, so memory grows with the
         // changes, not with the accounts.
-        let mut in_place: HashSet<(Provider, usize)> = HashSet::new();
+        let mut in_place: HashSet<(Provider, usize)> = HashSet::with_capacity(wanted_at.len());
         let mut kept: Accounts = HashMap::new();
         let mut census: HashMap<Provider, Census> = HashMap::new();
-        let mut listing = read_ahead(self.list_snapshots());
         while let Some(account) = listing.recv().await.transpose()? {
             if account.user.status == Status::Disabled {
                 continue;
@@ -204,16 +200,11 @@ impl Directory {
             {
                 counted.admins.push(id.clone());
             }
-            let Some(email) = account
-                .user
-                .email
-                .as_deref()
-                .map(|e| e.trim().to_ascii_lowercase())
-            else {
+            let Some(email) = account.user.email.as_deref().map(lowercase) else {
                 continue;
             };
             let provider = account.user.provider;
-            if let Some(&i) = index.get(&email) {
+            if let Some(&i) = index.get(email.as_ref()) {
                 if !people[i].1 {
                     continue;
                 }
@@ -224,7 +215,9 @@ impl Directory {
                     continue;
                 }
             }
-            kept.entry((provider, email)).or_default().push(account);
+            kept.entry((provider, email.into_owned()))
+                .or_default()
+                .push(account);
         }
         drop(listing);
 
@@ -404,6 +397,17 @@ fn read_ahead(
         }
     });
     receive
+}
+
+/// `email` trimmed and in lowercase, copied only when it has capitals (one copy per
+/// account saved in the one pass over every account).
+fn lowercase(email: &str) -> std::borrow::Cow<'_, str> {
+    let email = email.trim();
+    if email.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(email.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(email)
+    }
 }
 
 fn is_active_admin(user: &crate::User) -> bool {

@@ -197,7 +197,17 @@ impl Roster {
     /// twice (emails compare case-insensitively), so a malformed roster is refused whole
     /// before anything is planned.
     pub fn check(&self, profiles: &BTreeMap<String, AccessProfile>) -> Result<(), Error> {
-        let mut seen = HashSet::new();
+        self.checked(profiles).map(drop)
+    }
+
+    /// [`check`](Self::check), keeping what it worked out: each entry's person and the
+    /// access they should have, in roster order.
+    pub(crate) fn checked(
+        &self,
+        profiles: &BTreeMap<String, AccessProfile>,
+    ) -> Result<Vec<(Person, AccessProfile)>, Error> {
+        let mut seen = HashSet::with_capacity(self.people.len());
+        let mut checked = Vec::with_capacity(self.people.len());
         for entry in &self.people {
             let person = entry.person()?;
             if !seen.insert(person.email().as_str().to_ascii_lowercase()) {
@@ -206,13 +216,14 @@ impl Roster {
                     message: format!("{} is in the roster twice", entry.email),
                 });
             }
-            entry.desired(profiles)?;
+            let desired = entry.desired(profiles)?;
             entry.access.check().map_err(|e| Error::InvalidInput {
                 provider: Some(e.provider),
                 message: format!("{}: {}", entry.email, e.reason),
             })?;
+            checked.push((person, desired));
         }
-        Ok(())
+        Ok(checked)
     }
 
     /// The entry for `email` (case-insensitive), if any.
