@@ -192,16 +192,16 @@ impl Bridge {
             self.refuse_excluded(email)?;
         }
         let recorder = self.recorder_ref().ok_or_else(no_journal)?;
-        // Only the old login leaving is an offboarding (`runs reinstate` undoes it).
-        let kind = if steps
+        // Only the old login leaving is an offboarding, about the old identity, so that
+        // `runs reinstate` can onboard it again with its Slack id.
+        let mut plan = if steps
             .iter()
             .all(|s| matches!(s.action, Action::Offboard { .. }))
         {
-            PlanKind::Offboard
+            Plan::new(PlanKind::Offboard, old)
         } else {
-            PlanKind::Onboard
+            Plan::new(PlanKind::Onboard, new)
         };
-        let mut plan = Plan::new(kind, new);
         plan.axolo_organization = Some(organization.to_string());
         plan.steps = steps;
         let report = self.apply(&plan, recorder, request).await?;

@@ -350,6 +350,21 @@ async fn removing_the_login_offboards_it_at_axolo_as_an_offboarding_run() {
     let runs = journal.list_runs(&ListOptions::default()).unwrap();
     assert_eq!(runs[0].kind, "offboard");
     assert_eq!(runs[0].steps, 1, "only Axolo: {:?}", runs[0]);
+    // `runs reinstate` of that run would onboard the old login again, Slack id and all.
+    let undo = journal
+        .show_run(&runs[0].id.to_string())
+        .unwrap()
+        .reinstating()
+        .unwrap();
+    assert!(
+        matches!(
+            &undo.steps[..],
+            [usermgmt::Step { action: usermgmt::Action::Onboard { github_login, slack_id, .. }, .. }]
+                if github_login == "joan-c" && slack_id == "U0JOAN"
+        ),
+        "{:?}",
+        undo.steps
+    );
     // Her other accounts stay.
     assert_eq!(
         providers_of(&removed.body),
