@@ -223,13 +223,14 @@ impl Bridge {
         Ok(())
     }
 
-    /// Bring back what the offboarding run `run` removed, journaled.
+    /// Bring back what the offboarding run `run` removed, journaled; what is onboarded
+    /// at Axolo again (nothing when the run removed nothing there).
     pub(crate) async fn reinstate(
         &self,
         email: &str,
         run: &str,
         request: &str,
-    ) -> Result<(), ScimError> {
+    ) -> Result<AxoloIdentity, ScimError> {
         let recorder = self.recorder_ref().ok_or_else(no_journal)?;
         let journal = self.journal_ref().ok_or_else(no_journal)?;
         let mut plan = journal
@@ -243,7 +244,22 @@ impl Bridge {
             })?;
         self.skip_sent_invitations(&mut plan)?;
         let report = self.apply(&plan, recorder, request).await?;
-        finished(&report, "reinstating", email)
+        finished(&report, "reinstating", email)?;
+        Ok(report
+            .steps
+            .iter()
+            .find_map(|s| match &s.step.action {
+                Action::Onboard {
+                    github_login,
+                    slack_id,
+                    ..
+                } if s.outcome.is_ok() => Some(AxoloIdentity {
+                    github_login: Some(github_login.clone()),
+                    slack_id: Some(slack_id.clone()),
+                }),
+                _ => None,
+            })
+            .unwrap_or_default())
     }
 }
 

@@ -415,3 +415,55 @@ async fn an_excluded_engineer_s_old_login_is_never_offboarded() {
     let now = get(&bridge, &format!("/scim/v2/Users/{id}")).await.body;
     assert_eq!(now[AXOLO_SCHEMA]["githubLogin"], "joan-c", "{now}");
 }
+
+/// A leaver comes back with another GitHub login, written while they were inactive:
+/// reinstating brings back the old login, and Axolo then moves to the new one, so no
+/// login is left onboarded that the bridge no longer knows of.
+#[tokio::test]
+async fn a_login_changed_while_inactive_is_the_one_onboarded_on_return() {
+    let (sandbox, bridge, journal) = engineering().await;
+    let bridge = bridge
+        .default_profile("engineer")
+        .axolo_organization(AXOLO_ORGANIZATION);
+    let created = write(
+        &bridge,
+        "POST",
+        "/scim/v2/Users",
+        &joan("joan-c", "U0JOAN"),
+        None,
+    )
+    .await;
+    let uri = format!("/scim/v2/Users/{}", created.body["id"].as_str().unwrap());
+    let left = write(&bridge, "PATCH", &uri, &okta_deactivate(), None).await;
+    assert_eq!(left.status, StatusCode::OK, "{}", left.body);
+    let relogin = patch(json!([{
+        "op": "replace",
+        "path": format!("{AXOLO_SCHEMA}:githubLogin"),
+        "value": "joan-clarke",
+    }]));
+    let stored = write(&bridge, "PATCH", &uri, &relogin, None).await;
+    assert_eq!(stored.status, StatusCode::OK, "{}", stored.body);
+    assert!(
+        !engineers(&sandbox).iter().any(|(l, _)| l.starts_with("joan")),
+        "an inactive user's login change onboards no one: {:?}",
+        engineers(&sandbox)
+    );
+    let back = write(&bridge, "PATCH", &uri, &activate(true), None).await;
+    assert_eq!(back.status, StatusCode::OK, "{}", back.body);
+    let joans: Vec<(String, String)> = engineers(&sandbox)
+        .into_iter()
+        .filter(|(l, _)| l.starts_with("joan"))
+        .collect();
+    assert_eq!(
+        joans,
+        [("joan-clarke".to_string(), "U0JOAN".to_string())],
+        "only the login written last"
+    );
+    let kinds: Vec<String> = journal
+        .list_runs(&ListOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kinds, ["onboard", "reinstate", "offboard", "onboard"], "newest first");
+}

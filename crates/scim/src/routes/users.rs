@@ -190,6 +190,12 @@ async fn change_user(
     let request = format!("{method} /Users/{id}");
     let new_user =
         provision::NewUser::from_written(&Value::Object(attributes.clone()), &user.person.email);
+    // Their access: the profile their accounts match, else the one the rule gives.
+    let profile = match user.person.profile.as_ref() {
+        Some(name) => bridge.profile_map().get(name).cloned(),
+        None => bridge.profile_for(&new_user).ok().flatten(),
+    };
+    let email = &user.person.email;
     if active != was_active {
         if !active {
             // The login onboarded at Axolo is the one stored before this write.
@@ -197,19 +203,18 @@ async fn change_user(
                 .offboard(&user.person, &user.axolo(), &request)
                 .await?;
         } else if let Some(run) = offboard_run.take() {
-            bridge.reinstate(&user.person.email, &run, &request).await?;
+            let back = bridge.reinstate(email, &run, &request).await?;
+            // A login changed while they were away: Axolo moves to the one written.
+            bridge
+                .move_axolo(email, &back, &new_user.axolo, profile.as_ref(), &request)
+                .await?;
         } else {
             bridge.create(&new_user, &request).await?;
         }
     } else if active {
-        // Their access now: the profile their accounts match, else the one the rule gives.
-        let profile = match user.person.profile.as_ref() {
-            Some(name) => bridge.profile_map().get(name).cloned(),
-            None => bridge.profile_for(&new_user).ok().flatten(),
-        };
         bridge
             .move_axolo(
-                &user.person.email,
+                email,
                 &user.axolo(),
                 &new_user.axolo,
                 profile.as_ref(),
