@@ -444,7 +444,9 @@ async fn a_login_changed_while_inactive_is_the_one_onboarded_on_return() {
     let stored = write(&bridge, "PATCH", &uri, &relogin, None).await;
     assert_eq!(stored.status, StatusCode::OK, "{}", stored.body);
     assert!(
-        !engineers(&sandbox).iter().any(|(l, _)| l.starts_with("joan")),
+        !engineers(&sandbox)
+            .iter()
+            .any(|(l, _)| l.starts_with("joan")),
         "an inactive user's login change onboards no one: {:?}",
         engineers(&sandbox)
     );
@@ -465,5 +467,9 @@ async fn a_login_changed_while_inactive_is_the_one_onboarded_on_return() {
         .into_iter()
         .map(|r| r.kind)
         .collect();
-    assert_eq!(kinds, ["onboard", "reinstate", "offboard", "onboard"], "newest first");
+    assert_eq!(
+        kinds,
+        ["onboard", "reinstate", "offboard", "onboard"],
+        "newest first"
+    );
 }
