@@ -40,6 +40,24 @@ async fn engineering() -> (Sandbox, Bridge, Arc<Journal>) {
     (sandbox, bridge, journal)
 }
 
+/// [`engineering`] with Axolo's organization and `engineer` as the default profile, and
+/// Joan created through it (login `joan-c`, Slack `U0JOAN`): the bridge's answer.
+async fn joan_joined() -> (Sandbox, Bridge, Arc<Journal>, Answer) {
+    let (sandbox, bridge, journal) = engineering().await;
+    let bridge = bridge
+        .default_profile("engineer")
+        .axolo_organization(AXOLO_ORGANIZATION);
+    let created = write(
+        &bridge,
+        "POST",
+        "/scim/v2/Users",
+        &joan("joan-c", "U0JOAN"),
+        None,
+    )
+    .await;
+    (sandbox, bridge, journal, created)
+}
+
 fn joan(login: &str, slack_id: &str) -> Value {
     json!({
         "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", AXOLO_SCHEMA],
@@ -83,18 +101,7 @@ struct Shapes {
 /// Joiner, login change, leaver, returner in `shapes`, with Axolo's state checked
 /// after each.
 async fn join_move_leave_return(shapes: Shapes) {
-    let (sandbox, bridge, journal) = engineering().await;
-    let bridge = bridge
-        .default_profile("engineer")
-        .axolo_organization(AXOLO_ORGANIZATION);
-    let created = write(
-        &bridge,
-        "POST",
-        "/scim/v2/Users",
-        &joan("joan-c", "U0JOAN"),
-        None,
-    )
-    .await;
+    let (sandbox, bridge, journal, created) = joan_joined().await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     assert!(
         has(&sandbox, "joan-c", "U0JOAN"),
@@ -322,18 +329,7 @@ async fn the_default_rule_ignores_the_department() {
 
 #[tokio::test]
 async fn removing_the_login_offboards_it_at_axolo_as_an_offboarding_run() {
-    let (sandbox, bridge, journal) = engineering().await;
-    let bridge = bridge
-        .default_profile("engineer")
-        .axolo_organization(AXOLO_ORGANIZATION);
-    let created = write(
-        &bridge,
-        "POST",
-        "/scim/v2/Users",
-        &joan("joan-c", "U0JOAN"),
-        None,
-    )
-    .await;
+    let (sandbox, bridge, journal, created) = joan_joined().await;
     let id = created.body["id"].as_str().unwrap().to_string();
     assert!(has(&sandbox, "joan-c", "U0JOAN"));
     let removed = write(
@@ -374,18 +370,7 @@ async fn removing_the_login_offboards_it_at_axolo_as_an_offboarding_run() {
 
 #[tokio::test]
 async fn an_excluded_engineer_s_old_login_is_never_offboarded() {
-    let (sandbox, bridge, journal) = engineering().await;
-    let bridge = bridge
-        .default_profile("engineer")
-        .axolo_organization(AXOLO_ORGANIZATION);
-    let created = write(
-        &bridge,
-        "POST",
-        "/scim/v2/Users",
-        &joan("joan-c", "U0JOAN"),
-        None,
-    )
-    .await;
+    let (sandbox, bridge, journal, created) = joan_joined().await;
     let id = created.body["id"].as_str().unwrap().to_string();
     let bridge = bridge.exclude(&["joan@acme.example".into()]);
     let refused = write(
@@ -421,18 +406,7 @@ async fn an_excluded_engineer_s_old_login_is_never_offboarded() {
 /// login is left onboarded that the bridge no longer knows of.
 #[tokio::test]
 async fn a_login_changed_while_inactive_is_the_one_onboarded_on_return() {
-    let (sandbox, bridge, journal) = engineering().await;
-    let bridge = bridge
-        .default_profile("engineer")
-        .axolo_organization(AXOLO_ORGANIZATION);
-    let created = write(
-        &bridge,
-        "POST",
-        "/scim/v2/Users",
-        &joan("joan-c", "U0JOAN"),
-        None,
-    )
-    .await;
+    let (sandbox, bridge, journal, created) = joan_joined().await;
     let uri = format!("/scim/v2/Users/{}", created.body["id"].as_str().unwrap());
     let left = write(&bridge, "PATCH", &uri, &okta_deactivate(), None).await;
     assert_eq!(left.status, StatusCode::OK, "{}", left.body);

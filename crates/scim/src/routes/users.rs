@@ -190,8 +190,8 @@ async fn change_user(
     let request = format!("{method} /Users/{id}");
     let new_user =
         provision::NewUser::from_written(&Value::Object(attributes.clone()), &user.person.email);
-    // Their access: the profile their accounts match, else the one the rule gives.
-    let profile = match user.person.profile.as_ref() {
+    // Their access, for Axolo moves: the profile their accounts match, else the rule's.
+    let profile = || match user.person.profile.as_ref() {
         Some(name) => bridge.profile_map().get(name).cloned(),
         None => bridge.profile_for(&new_user).ok().flatten(),
     };
@@ -206,7 +206,7 @@ async fn change_user(
             let back = bridge.reinstate(email, &run, &request).await?;
             // A login changed while they were away: Axolo moves to the one written.
             bridge
-                .move_axolo(email, &back, &new_user.axolo, profile.as_ref(), &request)
+                .move_axolo(email, &back, &new_user.axolo, profile().as_ref(), &request)
                 .await?;
         } else {
             bridge.create(&new_user, &request).await?;
@@ -217,7 +217,7 @@ async fn change_user(
                 email,
                 &user.axolo(),
                 &new_user.axolo,
-                profile.as_ref(),
+                profile().as_ref(),
                 &request,
             )
             .await?;
